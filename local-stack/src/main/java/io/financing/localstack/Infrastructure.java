@@ -1,0 +1,78 @@
+package io.financing.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The real infrastructure every service needs: PostgreSQL with the event store and read model
+ * databases, and Kafka with the system's topics. Tests and {@code ./financing up} both start it here.
+ */
+public final class Infrastructure implements AutoCloseable {
+
+    public static final String EVENT_STORE_DATABASE = "eventstore";
+    public static final String READ_MODEL_DATABASE = "readmodel";
+    public static final List<String> TOPICS = List.of("financing.commands", "financing.events", "registering.events");
+
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+
+    private Infrastructure(PostgresServer postgres, KafkaServer kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /**
+     * @param settings where it listens and keeps its data
+     */
+    public static Infrastructure start(Settings settings) {
+        Ports.requireFree(settings.postgresPort(), "PostgreSQL");
+        Ports.requireFree(settings.kafkaPort(), "Kafka");
+        Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller");
+        PostgresServer postgres = PostgresServer.start(settings.postgresPort(),
+                settings.dataDirectory().resolve("postgres"), settings.logDirectory().resolve("postgres.log"),
+                settings.durable());
+        try {
+            postgres.createDatabaseIfMissing(EVENT_STORE_DATABASE);
+            postgres.createDatabaseIfMissing(READ_MODEL_DATABASE);
+            KafkaServer kafka = KafkaServer.start(settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.dataDirectory().resolve("kafka"));
+            kafka.createTopics(TOPICS, settings.partitions());
+            return new Infrastructure(postgres, kafka);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    /** Stops Kafka first, so that nothing still writing to it outlives PostgreSQL unnoticed. */
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    /**
+     * @param durable fsync and synchronous commit on: required for the local run, benchmarks and any
+     *                test about durability
+     */
+    public record Settings(int postgresPort, int kafkaPort, int kafkaControllerPort, int partitions,
+                           Path dataDirectory, Path logDirectory, boolean durable) {
+
+        /** Free ports and fresh directories under {@code root}: what a test JVM needs. */
+        public static Settings forTests(Path root) {
+            return new Settings(Ports.free(), Ports.free(), Ports.free(), 6,
+                    root.resolve("data"), root.resolve("logs"), true);
+        }
+    }
+}
