@@ -1,0 +1,36 @@
+package io.financing.listener.queue;
+
+import io.financing.api.command.CommandMessage;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The durable queue of commands: a Kafka topic written with acks=all by an idempotent producer,
+ * keyed by the aggregate each command is addressed to, so one aggregate's commands stay in order.
+ */
+@Component
+public class CommandQueue {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+    private final String topic;
+
+    CommandQueue(KafkaTemplate<String, String> kafka, JsonMapper json, ListenerProperties properties) {
+        this.kafka = kafka;
+        this.json = json;
+        this.topic = properties.commandsTopic();
+    }
+
+    /** Completes once Kafka has durably accepted the command; fails if it does not in bounded time. */
+    public CompletableFuture<Void> enqueue(CommandMessage command) {
+        try {
+            return kafka.send(topic, command.aggregateId().toString(), json.writeValueAsString(command))
+                    .thenApply(result -> null);
+        } catch (RuntimeException e) {
+            // send() itself throws when it cannot even learn where the topic lives (max.block.ms).
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.financing.listener.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.rpc.BadRequest;
+import io.financing.api.command.BidOnInvoice;
+import io.financing.api.command.CommandMessage;
+import io.financing.api.command.SellInvoice;
+import io.financing.api.v1.ApproveFinancingCommand;
+import io.financing.api.v1.BidOnInvoiceCommand;
+import io.financing.api.v1.CommandsGrpc;
+import io.financing.api.v1.Money;
+import io.financing.api.v1.SellInvoiceCommand;
+import io.financing.api.v1.SellInvoiceReply;
+import io.financing.localstack.GrpcProbe;
+import io.financing.localstack.SharedInfrastructure;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.StatusProto;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real gRPC client against the running listener; what it enqueued is read back from the real topic. */
+@SpringBootTest(properties = "spring.grpc.server.port=0")
+class CommandsEndpointTest {
+
+    private static final String TOPIC = "financing.commands";
+    private static final String ISSUER = "5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11";
+    private static final String INVESTOR = "a1b2c3d4-0000-4000-8000-0000000000aa";
+    private static final String INVOICE = "c0ffee00-0000-4000-8000-0000000000bb";
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafka().bootstrapServers());
+    }
+
+    @LocalGrpcPort
+    int port;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ManagedChannel channel;
+    private CommandsGrpc.CommandsBlockingStub commands;
+    private TopicTail topic;
+
+    @BeforeEach
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        commands = CommandsGrpc.newBlockingStub(channel);
+        topic = new TopicTail(SharedInfrastructure.get().kafka().bootstrapServers(), TOPIC);
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+        channel.shutdownNow();
+    }
+
+    @Test
+    void sellInvoiceIsEnqueuedKeyedByTheNewInvoiceBeforeTheReply() {
+        SellInvoiceReply reply = commands.sellInvoice(sellInvoice("10.5", ""));
+
+        ConsumerRecord<String, String> record = topic.await(1).get(0);
+        CommandMessage command = json.readValue(record.value(), CommandMessage.class);
+        assertThat(record.key()).isEqualTo(reply.getInvoiceId().getValue());
+        assertThat(command.commandId()).hasToString(reply.getCommandId());
+        assertThat(command.data()).isEqualTo(new SellInvoice(UUID.fromString(reply.getInvoiceId().getValue()),
+                UUID.fromString(ISSUER), new BigDecimal("10.50")));
+    }
+
+    @Test
+    void bidOnInvoiceIsKeyedByTheInvestorAndKeepsTheClientsCommandId() {
+        String commandId = UUID.randomUUID().toString();
+
+        var reply = commands.bidOnInvoice(BidOnInvoiceCommand.newBuilder()
+                .setInvestorId(uuid(INVESTOR)).setInvoiceId(uuid(INVOICE)).setBid(money("20"))
+                .setCommandId(commandId).build());
+
+        ConsumerRecord<String, String> record = topic.await(1).get(0);
+        assertThat(reply.getCommandId()).isEqualTo(commandId);
+        assertThat(record.key()).isEqualTo(INVESTOR);
+        assertThat(json.readTree(record.value()).get("name").asString()).isEqualTo("BidOnInvoice");
+        assertThat(json.readValue(record.value(), CommandMessage.class).data()).isEqualTo(new BidOnInvoice(
+                UUID.fromString(INVESTOR), UUID.fromString(INVOICE), new BigDecimal("20.00")));
+    }
+
+    @Test
+    void theSameCommandIdTwiceNamesTheSameInvoice() {
+        String commandId = UUID.randomUUID().toString();
+
+        SellInvoiceReply first = commands.sellInvoice(sellInvoice("10", commandId));
+        SellInvoiceReply second = commands.sellInvoice(sellInvoice("10", commandId));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(topic.await(2)).extracting(ConsumerRecord::key)
+                .containsExactly(first.getInvoiceId().getValue(), first.getInvoiceId().getValue());
+    }
+
+    @Test
+    void aMalformedCommandIsRefusedNamingTheFieldAndLeavesTheTopicUntouched() {
+        assertThatThrownBy(() -> commands.sellInvoice(sellInvoice("1.234", "")))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith("asking_price.amount must be");
+                    assertThat(badRequest(e).getFieldViolationsList())
+                            .extracting(BadRequest.FieldViolation::getField).containsExactly("asking_price.amount");
+                });
+        assertThatThrownBy(() -> commands.approveFinancing(ApproveFinancingCommand.getDefaultInstance()))
+                .hasMessage("INVALID_ARGUMENT: invoice_id is required");
+
+        assertThat(topic.received()).isFalse();
+    }
+
+    @Test
+    void answersHealthAndListsItsServiceThroughReflection() {
+        try (var probe = new GrpcProbe("localhost", port)) {
+            assertThat(probe.health("")).isEqualTo(ServingStatus.SERVING);
+            assertThat(probe.health("financing.v1.Commands")).isEqualTo(ServingStatus.SERVING);
+            assertThat(probe.services()).contains("financing.v1.Commands", "grpc.health.v1.Health");
+        }
+    }
+
+    private static BadRequest badRequest(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream()
+                .filter(detail -> detail.is(BadRequest.class))
+                .map(detail -> {
+                    try {
+                        return detail.unpack(BadRequest.class);
+                    } catch (Exception unpackFailure) {
+                        throw new IllegalStateException(unpackFailure);
+                    }
+                })
+                .findFirst().orElseThrow();
+    }
+
+    private static SellInvoiceCommand sellInvoice(String askingPrice, String commandId) {
+        return SellInvoiceCommand.newBuilder()
+                .setIssuerId(uuid(ISSUER)).setAskingPrice(money(askingPrice)).setCommandId(commandId).build();
+    }
+
+    private static io.financing.api.v1.UUID uuid(String value) {
+        return io.financing.api.v1.UUID.newBuilder().setValue(value).build();
+    }
+
+    private static Money money(String amount) {
+        return Money.newBuilder().setAmount(amount).build();
+    }
+}

@@ -1,0 +1,57 @@
+package io.financing.listener.grpc;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.financing.api.v1.CommandsGrpc;
+import io.financing.api.v1.Money;
+import io.financing.api.v1.SellInvoiceCommand;
+import io.financing.localstack.Ports;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With no Kafka to hold the command, the client hears UNAVAILABLE in bounded time and may retry. */
+@SpringBootTest(properties = {
+        "spring.grpc.server.port=0",
+        "spring.kafka.producer.properties.max.block.ms=1000",
+        "spring.kafka.producer.properties.delivery.timeout.ms=2000",
+        "spring.kafka.producer.properties.request.timeout.ms=1000"})
+class KafkaUnreachableTest {
+
+    @DynamicPropertySource
+    static void kafkaNowhere(DynamicPropertyRegistry registry) {
+        int nothingListens = Ports.free();
+        registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + nothingListens);
+    }
+
+    @LocalGrpcPort
+    int port;
+
+    @Test
+    void answersUnavailableNamingTheCommandIdToRetryWith() {
+        var channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        try {
+            // The deadline is far beyond the configured bounds: a hang would end in DEADLINE_EXCEEDED instead.
+            var commands = CommandsGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+            var command = SellInvoiceCommand.newBuilder()
+                    .setIssuerId(io.financing.api.v1.UUID.newBuilder().setValue("5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11"))
+                    .setAskingPrice(Money.newBuilder().setAmount("10"))
+                    .setCommandId("d00d0000-0000-4000-8000-0000000000cc")
+                    .build();
+
+            assertThatThrownBy(() -> commands.sellInvoice(command))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                            org.assertj.core.api.Assertions.assertThat(e.getStatus().getCode())
+                                    .isEqualTo(Status.Code.UNAVAILABLE))
+                    .hasMessageContaining("retry it with command_id d00d0000-0000-4000-8000-0000000000cc");
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+}
