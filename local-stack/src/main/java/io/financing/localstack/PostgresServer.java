@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL 17 server from zonky's embedded binaries, in a data directory that outlives it:
@@ -48,6 +50,30 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * Stops a server that a killed run left running on this data directory (its postmaster.pid names
+     * it); a normal shutdown, so nothing committed is lost.
+     */
+    public static void stopLeftover(Path dataDirectory, Duration grace) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid)
+                    .filter(handle -> handle.info().command().orElse("").contains("postgres"))
+                    .ifPresent(leftover -> {
+                        LoggerFactory.getLogger(PostgresServer.class)
+                                .warn("Stopping PostgreSQL (pid {}) left running by an earlier run", pid);
+                        leftover.destroy();
+                        leftover.onExit().orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS).join();
+                    });
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not stop the PostgreSQL left running on " + dataDirectory, e);
         }
     }
 

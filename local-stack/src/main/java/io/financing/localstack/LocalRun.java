@@ -1,0 +1,188 @@
+package io.financing.localstack;
+
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./financing up}: the whole system on this machine. PostgreSQL and Kafka run embedded, each
+ * service as its own process; a service that dies is started again. Ctrl-C or SIGTERM stops
+ * everything cleanly: services first (gracefully), then Kafka, then PostgreSQL.
+ */
+final class LocalRun {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(8);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+
+    private final LocalSettings settings;
+    private final List<ServiceProcess> services;
+    private volatile boolean stopping;
+    private Infrastructure infrastructure;
+    private FileLock homeLock; // referenced so that it lives, and locks, as long as this run
+
+    LocalRun(LocalSettings settings, Path repository) {
+        this.settings = settings;
+        this.services = Services.all(settings, repository).stream()
+                .map(spec -> new ServiceProcess(spec, settings.logDirectory(), settings.runDirectory()))
+                .toList();
+    }
+
+    void up(boolean fresh) throws InterruptedException {
+        lockHome();
+        stopLeftovers();
+        if (fresh) {
+            deleteRecursively(settings.dataDirectory());
+            deleteRecursively(settings.logDirectory());
+        }
+        requirePortsFree();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::down, "financing-down"));
+        log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
+        infrastructure = Infrastructure.start(settings.infrastructure());
+        services.forEach(this::supervise);
+        awaitServing();
+        printEndpoints();
+        Thread.currentThread().join();
+    }
+
+    /**
+     * One run per home directory, held until this JVM ends: what a second run finds in the pid files
+     * is then surely left over from a run that was killed, never a live one.
+     */
+    private void lockHome() {
+        try {
+            Files.createDirectories(settings.runDirectory());
+            FileChannel channel = FileChannel.open(settings.runDirectory().resolve("up.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            homeLock = channel.tryLock();
+            if (homeLock == null) {
+                channel.close();
+                throw new IllegalArgumentException("already up in another process, using " + settings.home());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock " + settings.runDirectory(), e);
+        }
+    }
+
+    private void stopLeftovers() {
+        services.forEach(service -> service.stopLeftover(SERVICE_GRACE));
+        PostgresServer.stopLeftover(settings.dataDirectory().resolve("postgres"), Duration.ofSeconds(30));
+    }
+
+    private void requirePortsFree() {
+        Ports.requireFree(settings.postgresPort(), "PostgreSQL, FINANCING_POSTGRES_PORT");
+        Ports.requireFree(settings.kafkaPort(), "Kafka, FINANCING_KAFKA_PORT");
+        Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller, FINANCING_KAFKA_CONTROLLER_PORT");
+        services.stream().filter(service -> service.spec().grpcPort() > 0).forEach(service ->
+                Ports.requireFree(service.spec().grpcPort(), service.spec().name()));
+    }
+
+    /** Starts the service, and starts it again whenever it ends while the system is meant to be up. */
+    private void supervise(ServiceProcess service) {
+        service.start().thenAccept(ended -> {
+            if (!stopping) {
+                log.error("{} exited with code {}; starting it again in {} s (log: {})", service.spec().name(),
+                        ended.exitValue(), RESTART_DELAY.toSeconds(), service.logFile());
+                CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> {
+                            if (!stopping) {
+                                supervise(service);
+                            }
+                        });
+            }
+        });
+    }
+
+    private void awaitServing() throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        for (ServiceProcess service : services) {
+            if (service.spec().grpcPort() == 0) {
+                continue;
+            }
+            try (var probe = new GrpcProbe("localhost", service.spec().grpcPort())) {
+                while (probe.health("") != ServingStatus.SERVING) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(service.spec().name() + " did not become healthy within "
+                                + STARTUP_TIMEOUT.toSeconds() + " s; see " + service.logFile());
+                    }
+                    Thread.sleep(250);
+                }
+            }
+        }
+    }
+
+    private void printEndpoints() {
+        var out = System.out;
+        out.println();
+        out.println("financing is up");
+        for (ServiceProcess service : services) {
+            out.printf("  %-18s localhost:%-6d %s%n", service.spec().name(), service.spec().grpcPort(),
+                    "log " + service.logFile());
+        }
+        out.printf("  %-18s jdbc:postgresql://localhost:%d/{%s,%s}  user %s%n", "postgresql",
+                settings.postgresPort(), Infrastructure.EVENT_STORE_DATABASE, Infrastructure.READ_MODEL_DATABASE,
+                PostgresServer.USER);
+        out.printf("  %-18s localhost:%d  topics %s%n", "kafka", settings.kafkaPort(),
+                String.join(", ", Infrastructure.TOPICS));
+        out.println("Try: ./financing health    Stop: Ctrl-C");
+        out.println();
+    }
+
+    /** Services first, in parallel, each given its grace period; then Kafka and PostgreSQL. */
+    private void down() {
+        stopping = true;
+        log.info("Stopping financing");
+        services.parallelStream().forEach(service -> service.stop(SERVICE_GRACE));
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        log.info("Stopped");
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not wipe " + directory, e);
+        }
+    }
+
+    /** The services {@code ./financing up} runs, and the environment each is configured by. */
+    static final class Services {
+
+        private Services() {
+        }
+
+        static List<ServiceProcess.Spec> all(LocalSettings settings, Path repository) {
+            String kafka = "localhost:" + settings.kafkaPort();
+            return List.of(new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), "256m",
+                    Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
+                            "FINANCING_KAFKA_BOOTSTRAP", kafka),
+                    settings.commandsPort()));
+        }
+
+        private static Path jar(Path repository, String module) {
+            return repository.resolve(module).resolve("target").resolve(module + ".jar");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.financing.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where {@code ./financing up} listens and keeps its data, from environment variables with defaults.
+ *
+ * @param home everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
+ */
+record LocalSettings(Path home, int commandsPort, int postgresPort, int kafkaPort, int kafkaControllerPort) {
+
+    static LocalSettings from(Map<String, String> env) {
+        return new LocalSettings(
+                Path.of(env.getOrDefault("FINANCING_HOME", ".financing")).toAbsolutePath().normalize(),
+                port(env, "FINANCING_COMMANDS_PORT", 8080),
+                port(env, "FINANCING_POSTGRES_PORT", 5432),
+                port(env, "FINANCING_KAFKA_PORT", 9092),
+                port(env, "FINANCING_KAFKA_CONTROLLER_PORT", 9093));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number from 1 to 65535, got \"" + value + "\"");
+        }
+    }
+
+    Path dataDirectory() {
+        return home.resolve("data");
+    }
+
+    Path logDirectory() {
+        return home.resolve("logs");
+    }
+
+    Path runDirectory() {
+        return home.resolve("run");
+    }
+
+    Infrastructure.Settings infrastructure() {
+        return new Infrastructure.Settings(postgresPort, kafkaPort, kafkaControllerPort, 6,
+                dataDirectory(), logDirectory(), true);
+    }
+}

@@ -1,0 +1,71 @@
+package io.financing.localstack;
+
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The commands behind the {@code ./financing} script: {@code up [--fresh]} runs the whole system;
+ * {@code health [host:port …]} asks gRPC servers for their health and services.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Before the first logger exists: Logback reads its configuration once, when it starts.
+        System.setProperty("logback.configurationFile", "financing-cli-logback.xml");
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "up" -> up(options);
+                case "health" -> System.exit(health(options));
+                default -> {
+                    System.err.println("usage: financing up [--fresh] | health [host:port ...]");
+                    System.exit(2);
+                }
+            }
+        } catch (Ports.PortTakenException | IllegalArgumentException e) {
+            System.err.println("financing: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void up(List<String> options) throws InterruptedException {
+        for (String option : options) {
+            if (!option.equals("--fresh")) {
+                throw new IllegalArgumentException("unknown option " + option + " (up takes only --fresh)");
+            }
+        }
+        LocalSettings settings = LocalSettings.from(System.getenv());
+        System.setProperty("financing.logs", settings.logDirectory().toString());
+        System.setProperty("logback.configurationFile", "financing-up-logback.xml");
+        new LocalRun(settings, Path.of("").toAbsolutePath()).up(options.contains("--fresh"));
+    }
+
+    /** Prints each server's health and services; exits 0 only if every one is SERVING. */
+    private static int health(List<String> addresses) {
+        List<String> targets = addresses.isEmpty()
+                ? List.of("localhost:" + LocalSettings.from(System.getenv()).commandsPort())
+                : addresses;
+        int failures = 0;
+        for (String target : targets) {
+            int colon = target.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("expected host:port, got \"" + target + "\"");
+            }
+            try (var probe = new GrpcProbe(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)))) {
+                ServingStatus status = probe.health("");
+                System.out.println(target + " " + status);
+                if (status == ServingStatus.SERVING) {
+                    probe.services().forEach(service -> System.out.println("  " + service));
+                } else {
+                    failures++;
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

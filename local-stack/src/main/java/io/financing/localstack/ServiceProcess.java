@@ -1,0 +1,125 @@
+package io.financing.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service of the system running as its own JVM, as in production, so that it can be stopped,
+ * killed and started again alone. Its output goes to its log file; its pid to a pid file, so that a
+ * run that was itself killed can find and stop what it left behind.
+ */
+public final class ServiceProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+
+    private final Spec spec;
+    private final Path logFile;
+    private final Path pidFile;
+    private volatile Process process;
+
+    public ServiceProcess(Spec spec, Path logDirectory, Path runDirectory) {
+        this.spec = spec;
+        this.logFile = logDirectory.resolve(spec.name() + ".log");
+        this.pidFile = runDirectory.resolve(spec.name() + ".pid");
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Starts the service; the returned future completes when its process ends, however that happens. */
+    public synchronized CompletableFuture<Process> start() {
+        if (!Files.isRegularFile(spec.jar())) {
+            throw new IllegalStateException(spec.name() + " is not built: " + spec.jar() + " is missing");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(pidFile.getParent());
+            var builder = new ProcessBuilder(command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(spec.environment());
+            process = builder.start();
+            Files.writeString(pidFile, Long.toString(process.pid()));
+            log.info("Started {} (pid {}), log {}", spec.name(), process.pid(), logFile);
+            return process.onExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + spec.name(), e);
+        }
+    }
+
+    private List<String> command() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-Xmx" + spec.maxHeap(), "-XX:+ExitOnOutOfMemoryError", "-jar",
+                spec.jar().toAbsolutePath().toString());
+    }
+
+    /** Asks the service to shut down gracefully (SIGTERM), and kills it if it has not within {@code grace}. */
+    public synchronized void stop(Duration grace) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} did not stop within {}; killing it", spec.name(), grace);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        deletePidFile();
+    }
+
+    /** Stops a process that an earlier, killed run of this service left behind. */
+    public void stopLeftover(Duration grace) {
+        readPid().flatMap(ProcessHandle::of)
+                .filter(handle -> handle.info().commandLine().orElse("").contains(spec.jar().getFileName().toString()))
+                .ifPresent(leftover -> {
+                    log.warn("Stopping {} (pid {}) left running by an earlier run", spec.name(), leftover.pid());
+                    leftover.destroy();
+                    leftover.onExit().completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS).join();
+                    leftover.destroyForcibly();
+                });
+        deletePidFile();
+    }
+
+    private Optional<Long> readPid() {
+        try {
+            return Files.isRegularFile(pidFile) ? Optional.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void deletePidFile() {
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", pidFile, e);
+        }
+    }
+
+    /**
+     * @param grpcPort the port of its gRPC server, or 0 for a service that serves none
+     */
+    public record Spec(String name, Path jar, String maxHeap, Map<String, String> environment, int grpcPort) {
+    }
+}
