@@ -124,6 +124,16 @@ class CommandsEndpointTest {
     }
 
     @Test
+    void aRequestBeyondTheSizeLimitIsRefusedAndNothingIsEnqueued() {
+        String huge = "9".repeat(100_000);
+
+        assertThatThrownBy(() -> commands.sellInvoice(sellInvoice("10", huge)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+                        .isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+        assertThat(topic.received()).isFalse();
+    }
+
+    @Test
     void answersHealthAndListsItsServiceThroughReflection() {
         try (var probe = new GrpcProbe("localhost", port)) {
             assertThat(probe.health("")).isEqualTo(ServingStatus.SERVING);
