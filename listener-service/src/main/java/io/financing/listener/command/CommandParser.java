@@ -13,6 +13,7 @@ import io.financing.api.v1.SellInvoiceCommand;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -52,19 +53,23 @@ public final class CommandParser {
     }
 
     public CommandMessage approveFinancing(ApproveFinancingCommand request) {
-        var fields = new Fields();
-        UUID invoiceId = fields.uuid("invoice_id", request.hasInvoiceId(), request.getInvoiceId().getValue());
-        UUID commandId = commandId(fields, request.getCommandId());
-        fields.orThrow();
-        return message(commandId, new ApproveFinancing(invoiceId));
+        return issuerDecision(request.hasInvoiceId(), request.getInvoiceId(), request.getCommandId(),
+                ApproveFinancing::new);
     }
 
     public CommandMessage reverseFinancing(ReverseFinancingCommand request) {
+        return issuerDecision(request.hasInvoiceId(), request.getInvoiceId(), request.getCommandId(),
+                ReverseFinancing::new);
+    }
+
+    /** Approve and reverse: the issuer decides on a financed invoice, named by its id alone. */
+    private CommandMessage issuerDecision(boolean hasInvoiceId, io.financing.api.v1.UUID invoiceIdField,
+                                          String givenCommandId, Function<UUID, Command> decision) {
         var fields = new Fields();
-        UUID invoiceId = fields.uuid("invoice_id", request.hasInvoiceId(), request.getInvoiceId().getValue());
-        UUID commandId = commandId(fields, request.getCommandId());
+        UUID invoiceId = fields.uuid("invoice_id", hasInvoiceId, invoiceIdField.getValue());
+        UUID commandId = commandId(fields, givenCommandId);
         fields.orThrow();
-        return message(commandId, new ReverseFinancing(invoiceId));
+        return message(commandId, decision.apply(invoiceId));
     }
 
     /** The client's command id, or a new one when it gave none. */

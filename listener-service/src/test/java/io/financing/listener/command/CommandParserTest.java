@@ -1,5 +1,6 @@
 package io.financing.listener.command;
 
+import static io.financing.listener.Requests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +11,7 @@ import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
 import io.financing.api.v1.ApproveFinancingCommand;
 import io.financing.api.v1.BidOnInvoiceCommand;
-import io.financing.api.v1.Money;
 import io.financing.api.v1.ReverseFinancingCommand;
-import io.financing.api.v1.SellInvoiceCommand;
 import io.financing.listener.command.InvalidCommandException.FieldViolation;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,9 +27,6 @@ class CommandParserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00.123Z");
     private static final UUID GENERATED = UUID.fromString("00000000-0000-4000-8000-000000000001");
-    private static final String ISSUER = "5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11";
-    private static final String INVESTOR = "a1b2c3d4-0000-4000-8000-0000000000aa";
-    private static final String INVOICE = "c0ffee00-0000-4000-8000-0000000000bb";
     private static final String COMMAND = "d00d0000-0000-4000-8000-0000000000cc";
 
     private final CommandParser parser = new CommandParser(Clock.fixed(NOW, ZoneOffset.UTC), () -> GENERATED);
@@ -149,16 +145,4 @@ class CommandParserTest {
         assertThat(reverse.aggregateId()).hasToString(INVOICE);
     }
 
-    private static SellInvoiceCommand sellInvoice(String issuerId, String askingPrice, String commandId) {
-        return SellInvoiceCommand.newBuilder()
-                .setIssuerId(uuid(issuerId)).setAskingPrice(money(askingPrice)).setCommandId(commandId).build();
-    }
-
-    private static io.financing.api.v1.UUID uuid(String value) {
-        return io.financing.api.v1.UUID.newBuilder().setValue(value).build();
-    }
-
-    private static Money money(String amount) {
-        return Money.newBuilder().setAmount(amount).build();
-    }
 }

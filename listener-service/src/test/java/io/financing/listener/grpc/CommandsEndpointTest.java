@@ -1,5 +1,6 @@
 package io.financing.listener.grpc;
 
+import static io.financing.listener.Requests.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +11,6 @@ import io.financing.api.command.SellInvoice;
 import io.financing.api.v1.ApproveFinancingCommand;
 import io.financing.api.v1.BidOnInvoiceCommand;
 import io.financing.api.v1.CommandsGrpc;
-import io.financing.api.v1.Money;
-import io.financing.api.v1.SellInvoiceCommand;
 import io.financing.api.v1.SellInvoiceReply;
 import io.financing.localstack.GrpcProbe;
 import io.financing.localstack.SharedInfrastructure;
@@ -38,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CommandsEndpointTest {
 
     private static final String TOPIC = "financing.commands";
-    private static final String ISSUER = "5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11";
-    private static final String INVESTOR = "a1b2c3d4-0000-4000-8000-0000000000aa";
-    private static final String INVOICE = "c0ffee00-0000-4000-8000-0000000000bb";
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
@@ -70,7 +66,7 @@ class CommandsEndpointTest {
 
     @Test
     void sellInvoiceIsEnqueuedKeyedByTheNewInvoiceBeforeTheReply() {
-        SellInvoiceReply reply = commands.sellInvoice(sellInvoice("10.5", ""));
+        SellInvoiceReply reply = commands.sellInvoice(sellInvoice(ISSUER, "10.5", ""));
 
         ConsumerRecord<String, String> record = topic.await(1).get(0);
         CommandMessage command = json.readValue(record.value(), CommandMessage.class);
@@ -100,8 +96,8 @@ class CommandsEndpointTest {
     void theSameCommandIdTwiceNamesTheSameInvoice() {
         String commandId = UUID.randomUUID().toString();
 
-        SellInvoiceReply first = commands.sellInvoice(sellInvoice("10", commandId));
-        SellInvoiceReply second = commands.sellInvoice(sellInvoice("10", commandId));
+        SellInvoiceReply first = commands.sellInvoice(sellInvoice(ISSUER, "10", commandId));
+        SellInvoiceReply second = commands.sellInvoice(sellInvoice(ISSUER, "10", commandId));
 
         assertThat(second).isEqualTo(first);
         assertThat(topic.await(2)).extracting(ConsumerRecord::key)
@@ -110,7 +106,7 @@ class CommandsEndpointTest {
 
     @Test
     void aMalformedCommandIsRefusedNamingTheFieldAndLeavesTheTopicUntouched() {
-        assertThatThrownBy(() -> commands.sellInvoice(sellInvoice("1.234", "")))
+        assertThatThrownBy(() -> commands.sellInvoice(sellInvoice(ISSUER, "1.234", "")))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(e.getStatus().getDescription()).startsWith("asking_price.amount must be");
@@ -127,7 +123,7 @@ class CommandsEndpointTest {
     void aRequestBeyondTheSizeLimitIsRefusedAndNothingIsEnqueued() {
         String huge = "9".repeat(100_000);
 
-        assertThatThrownBy(() -> commands.sellInvoice(sellInvoice("10", huge)))
+        assertThatThrownBy(() -> commands.sellInvoice(sellInvoice(ISSUER, "10", huge)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
                         .isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
         assertThat(topic.received()).isFalse();
@@ -153,18 +149,5 @@ class CommandsEndpointTest {
                     }
                 })
                 .findFirst().orElseThrow();
-    }
-
-    private static SellInvoiceCommand sellInvoice(String askingPrice, String commandId) {
-        return SellInvoiceCommand.newBuilder()
-                .setIssuerId(uuid(ISSUER)).setAskingPrice(money(askingPrice)).setCommandId(commandId).build();
-    }
-
-    private static io.financing.api.v1.UUID uuid(String value) {
-        return io.financing.api.v1.UUID.newBuilder().setValue(value).build();
-    }
-
-    private static Money money(String amount) {
-        return Money.newBuilder().setAmount(amount).build();
     }
 }

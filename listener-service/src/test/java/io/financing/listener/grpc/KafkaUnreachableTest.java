@@ -1,10 +1,10 @@
 package io.financing.listener.grpc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.financing.api.v1.CommandsGrpc;
-import io.financing.api.v1.Money;
-import io.financing.api.v1.SellInvoiceCommand;
+import io.financing.listener.Requests;
 import io.financing.localstack.Ports;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -39,16 +39,11 @@ class KafkaUnreachableTest {
         try {
             // The deadline is far beyond the configured bounds: a hang would end in DEADLINE_EXCEEDED instead.
             var commands = CommandsGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-            var command = SellInvoiceCommand.newBuilder()
-                    .setIssuerId(io.financing.api.v1.UUID.newBuilder().setValue("5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11"))
-                    .setAskingPrice(Money.newBuilder().setAmount("10"))
-                    .setCommandId("d00d0000-0000-4000-8000-0000000000cc")
-                    .build();
+            var command = Requests.sellInvoice(Requests.ISSUER, "10", "d00d0000-0000-4000-8000-0000000000cc");
 
             assertThatThrownBy(() -> commands.sellInvoice(command))
                     .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
-                            org.assertj.core.api.Assertions.assertThat(e.getStatus().getCode())
-                                    .isEqualTo(Status.Code.UNAVAILABLE))
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE))
                     .hasMessageContaining("retry it with command_id d00d0000-0000-4000-8000-0000000000cc");
         } finally {
             channel.shutdownNow();
