@@ -1,0 +1,153 @@
+package io.financing.eventstore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads aggregates of one type from their events (after their latest snapshot, if any) and saves
+ * what they recorded, at the version they were loaded at.
+ *
+ * @param <A> the aggregate
+ * @param <E> its events
+ */
+public final class AggregateRepository<A extends Aggregate<E>, E> {
+
+    private static final Logger log = LoggerFactory.getLogger(AggregateRepository.class);
+
+    private final EventStore store;
+    private final AggregateType<A, E> type;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Settings settings;
+
+    public AggregateRepository(EventStore store, AggregateType<A, E> type, JsonMapper json, Clock clock,
+                               Settings settings) {
+        this.store = store;
+        this.type = type;
+        this.json = json;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /**
+     * @param snapshotEvery take a snapshot each time a stream passes a multiple of this many events (0: never)
+     * @param maxAttempts   how often {@link #update} tries before it lets a concurrency conflict through
+     */
+    public record Settings(int snapshotEvery, int maxAttempts) {
+
+        public static final Settings DEFAULT = new Settings(100, 10);
+
+        public Settings {
+            if (snapshotEvery < 0 || maxAttempts < 1) {
+                throw new IllegalArgumentException("snapshotEvery >= 0 and maxAttempts >= 1 required");
+            }
+        }
+    }
+
+    public boolean contains(UUID id) {
+        return store.contains(id);
+    }
+
+    public Optional<A> load(UUID id) {
+        A aggregate = type.newAggregate().apply(id);
+        long fromVersion = restoreSnapshot(aggregate) + 1;
+        List<StoredEvent> events = store.read(id, fromVersion);
+        if (events.isEmpty() && fromVersion == 1) {
+            return Optional.empty();
+        }
+        events.forEach(event -> aggregate.replay(deserialize(event), event.version()));
+        return Optional.of(aggregate);
+    }
+
+    /**
+     * Saves the aggregate's changes: a new stream for a new aggregate, an append at its loaded version
+     * otherwise.
+     *
+     * @throws StreamAlreadyExistsException  if a new aggregate's stream exists
+     * @throws ConcurrencyConflictException  if another writer saved the aggregate since it was loaded
+     */
+    public Saved<A> save(A aggregate, EventMetadata metadata) {
+        List<E> changes = aggregate.changes();
+        if (changes.isEmpty()) {
+            return new Saved<>(aggregate, List.of());
+        }
+        Instant now = clock.instant();
+        List<NewEvent> events = changes.stream()
+                .map(event -> new NewEvent(UUID.randomUUID(), type.events().nameOf(event), json.writeValueAsString(event),
+                        metadata, now))
+                .toList();
+        long before = aggregate.version();
+        List<StoredEvent> stored = before == 0
+                ? store.create(aggregate.id(), type.name(), events)
+                : store.append(aggregate.id(), before, events);
+        aggregate.saved();
+        snapshotIfDue(aggregate, before);
+        return new Saved<>(aggregate, stored);
+    }
+
+    /**
+     * Loads the aggregate, lets {@code change} act on it, and saves what it recorded. On a concurrency
+     * conflict it starts again from a fresh load, up to {@link Settings#maxAttempts} times. Inside a
+     * transaction the retries stay in it: at READ COMMITTED each load sees what the rival committed.
+     *
+     * @throws StreamNotFoundException if there is no such aggregate
+     */
+    public Saved<A> update(UUID id, EventMetadata metadata, Consumer<A> change) {
+        for (int attempt = 1; ; attempt++) {
+            A aggregate = load(id).orElseThrow(() -> new StreamNotFoundException(id));
+            change.accept(aggregate);
+            try {
+                return save(aggregate, metadata);
+            } catch (ConcurrencyConflictException conflict) {
+                if (attempt >= settings.maxAttempts()) {
+                    throw conflict;
+                }
+                log.debug("Concurrency conflict on {} {} (attempt {}); retrying", type.name(), id, attempt);
+            }
+        }
+    }
+
+    private E deserialize(StoredEvent event) {
+        return json.readValue(event.data(), type.events().typeOf(event.name()));
+    }
+
+    /** Restores the latest readable snapshot into the empty aggregate; returns its version, 0 if none. */
+    @SuppressWarnings("unchecked")
+    private long restoreSnapshot(A aggregate) {
+        if (!type.takesSnapshots()) {
+            return 0;
+        }
+        Optional<Snapshot> latest = store.latestSnapshot(aggregate.id());
+        if (latest.isEmpty() || !latest.get().type().equals(type.snapshotName())) {
+            return 0;
+        }
+        Snapshot snapshot = latest.get();
+        try {
+            ((Snapshottable<Object>) aggregate).restore(json.readValue(snapshot.data(), type.snapshot()));
+        } catch (JacksonException e) {
+            log.warn("Ignoring unreadable snapshot of {} {} at version {}; replaying all events",
+                    type.name(), aggregate.id(), snapshot.version(), e);
+            return 0;
+        }
+        aggregate.restoredAt(snapshot.version());
+        return snapshot.version();
+    }
+
+    private void snapshotIfDue(A aggregate, long versionBefore) {
+        int every = settings.snapshotEvery();
+        if (!type.takesSnapshots() || every == 0 || versionBefore / every == aggregate.version() / every) {
+            return;
+        }
+        Object state = ((Snapshottable<?>) aggregate).snapshot();
+        store.saveSnapshot(new Snapshot(aggregate.id(), aggregate.version(), type.snapshotName(),
+                json.writeValueAsString(state)));
+    }
+}

@@ -1,0 +1,43 @@
+package io.financing.eventstore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Streams of events, each written only at the version its writer expects. Every method runs in the
+ * caller's transaction when there is one; alone, each write is atomic on its own.
+ */
+public interface EventStore {
+
+    /**
+     * Starts a stream with its first events (versions 1..n).
+     *
+     * @throws StreamAlreadyExistsException if it exists
+     * @throws IllegalArgumentException     if {@code events} is empty: a stream is never empty
+     */
+    List<StoredEvent> create(UUID streamId, String streamType, List<NewEvent> events);
+
+    /**
+     * Appends events after {@code expectedVersion}, the version the writer last read.
+     *
+     * @throws StreamNotFoundException       if the stream does not exist
+     * @throws ConcurrencyConflictException  if the stream is not at {@code expectedVersion}
+     */
+    List<StoredEvent> append(UUID streamId, long expectedVersion, List<NewEvent> events);
+
+    /** The stream's events from {@code fromVersion} on, in order; empty if the stream does not exist. */
+    List<StoredEvent> read(UUID streamId, long fromVersion);
+
+    boolean contains(UUID streamId);
+
+    /**
+     * Keeps a snapshot of the stream at a version it has reached.
+     *
+     * @throws SnapshotRejectedException if the stream does not exist or is behind the snapshot's version
+     */
+    void saveSnapshot(Snapshot snapshot);
+
+    /** The snapshot at the highest version, if any. */
+    Optional<Snapshot> latestSnapshot(UUID streamId);
+}
