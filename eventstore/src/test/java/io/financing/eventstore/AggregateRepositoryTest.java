@@ -1,0 +1,172 @@
+package io.financing.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.financing.eventstore.Account.Deposited;
+import io.financing.eventstore.Account.Opened;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AggregateRepositoryTest {
+
+    private static final EventMetadata METADATA = EventMetadata.causedBy(UUID.randomUUID());
+
+    private static HikariDataSource dataSource;
+    private static EventStore store;
+
+    private final UUID id = UUID.randomUUID();
+
+    @BeforeAll
+    static void database() {
+        dataSource = TestDatabase.fresh();
+        store = new PostgresEventStore(dataSource);
+    }
+
+    @AfterAll
+    static void close() {
+        dataSource.close();
+    }
+
+    private static AggregateRepository<Account, Account.Event> repository(int snapshotEvery) {
+        return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(),
+                new AggregateRepository.Settings(snapshotEvery, 10));
+    }
+
+    private static JsonNode json(String text) {
+        return JsonMapper.builder().build().readTree(text);
+    }
+
+    @Test
+    void savesANewAggregateAsANewStreamUnderItsNamesAndLoadsItBack() {
+        var repository = repository(0);
+
+        Saved<Account> saved = repository.save(Account.open(id, "ann"), METADATA);
+
+        assertThat(saved.events()).extracting(StoredEvent::name).containsExactly("AccountOpened");
+        assertThat(json(saved.events().get(0).data())).isEqualTo(json("{\"owner\": \"ann\"}"));
+        assertThat(saved.events().get(0).streamType()).isEqualTo("Account");
+        assertThat(saved.aggregate().version()).isEqualTo(1);
+        assertThat(saved.aggregate().changes()).isEmpty();
+        Account loaded = repository.load(id).orElseThrow();
+        assertThat(loaded.owner()).isEqualTo("ann");
+        assertThat(loaded.version()).isEqualTo(1);
+        assertThat(repository.contains(id)).isTrue();
+    }
+
+    @Test
+    void loadsNothingForAnUnknownId() {
+        assertThat(repository(0).load(id)).isEmpty();
+    }
+
+    @Test
+    void updateAppliesTheChangeAtTheLoadedVersion() {
+        var repository = repository(0);
+        repository.save(Account.open(id, "ann"), METADATA);
+
+        Saved<Account> saved = repository.update(id, METADATA, account -> account.deposit(40));
+
+        assertThat(saved.events()).extracting(StoredEvent::version).containsExactly(2L);
+        assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(40);
+    }
+
+    @Test
+    void updateOfAnUnknownAggregateFails() {
+        assertThatThrownBy(() -> repository(0).update(id, METADATA, account -> account.deposit(1)))
+                .isInstanceOf(StreamNotFoundException.class);
+    }
+
+    @Test
+    void aStaleAggregateIsNotSaved() {
+        var repository = repository(0);
+        repository.save(Account.open(id, "ann"), METADATA);
+        Account stale = repository.load(id).orElseThrow();
+        repository.update(id, METADATA, account -> account.deposit(10));
+
+        stale.deposit(99);
+
+        assertThatThrownBy(() -> repository.save(stale, METADATA)).isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(10);
+    }
+
+    @Test
+    void takesASnapshotEachTimeTheStreamPassesAMultipleOfN() {
+        var repository = repository(3);
+        repository.save(Account.open(id, "ann"), METADATA);
+        repository.update(id, METADATA, account -> account.deposit(1));
+        assertThat(store.latestSnapshot(id)).isEmpty();
+
+        repository.update(id, METADATA, account -> {
+            account.deposit(2);
+            account.deposit(3);
+            account.deposit(4);
+        });
+
+        Snapshot snapshot = store.latestSnapshot(id).orElseThrow();
+        assertThat(snapshot.version()).isEqualTo(5);
+        assertThat(snapshot.type()).isEqualTo("AccountState.v1");
+        assertThat(json(snapshot.data())).isEqualTo(json("{\"owner\": \"ann\", \"balance\": 10}"));
+    }
+
+    @Test
+    void loadsFromTheSnapshotAndTheEventsAfterIt() {
+        var repository = repository(0);
+        repository.save(Account.open(id, "ann"), METADATA);
+        repository.update(id, METADATA, account -> account.deposit(1));
+        // A snapshot that disagrees with the events before it shows that loading starts from it.
+        store.saveSnapshot(new Snapshot(id, 2, "AccountState.v1", "{\"owner\": \"ann\", \"balance\": 500}"));
+        repository.update(id, METADATA, account -> account.deposit(5));
+
+        Account loaded = repository.load(id).orElseThrow();
+
+        assertThat(loaded.balance()).isEqualTo(505);
+        assertThat(loaded.version()).isEqualTo(3);
+    }
+
+    @Test
+    void ignoresASnapshotItCannotReadAndReplaysAllEvents() {
+        var repository = repository(0);
+        repository.save(Account.open(id, "ann"), METADATA);
+        repository.update(id, METADATA, account -> account.deposit(7));
+        store.saveSnapshot(new Snapshot(id, 2, "AccountState.v1", "{\"balance\": \"not a number\"}"));
+        UUID other = UUID.randomUUID();
+        repository.save(Account.open(other, "bob"), METADATA);
+        store.saveSnapshot(new Snapshot(other, 1, "AccountState.v0", "{\"saldo\": 500}"));
+
+        assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(7);
+        assertThat(repository.load(other).orElseThrow().balance()).isZero();
+    }
+
+    @Test
+    void anEventUnderAnUnknownNameFailsLoudly() {
+        store.create(id, "Account", java.util.List.of(
+                new NewEvent(UUID.randomUUID(), "AccountRenamed", "{}", METADATA, java.time.Instant.now())));
+
+        assertThatThrownBy(() -> repository(0).load(id))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Unknown event name \"AccountRenamed\"");
+    }
+
+    @Test
+    void eventsCarryTheirMetadata() {
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID(), UUID.randomUUID());
+
+        repository(0).save(Account.open(id, "ann"), metadata);
+
+        assertThat(store.read(id, 1)).extracting(StoredEvent::metadata).containsExactly(metadata);
+    }
+
+    @Test
+    void eventsAreRecordsUnderTheirRegisteredNames() {
+        Account account = Account.open(id, "ann");
+        account.deposit(3);
+
+        assertThat(account.changes()).containsExactly(new Opened("ann"), new Deposited(3));
+    }
+}
