@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class OrderedEventReader {
 
     private static final String READ_AFTER = PostgresEventStore.SELECT_EVENTS + """
-            WHERE (transaction_id, position) > (?::text::xid8, ?)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, position
+            WHERE (events.transaction_id, events.position) > (?::text::xid8, ?)
+              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            -- Qualified: unqualified, ORDER BY would sort the select list's transaction_id, which is text.
+            ORDER BY events.transaction_id, events.position
             LIMIT ?
             """;
 
