@@ -1,18 +1,16 @@
 package io.financing.eventstore;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
@@ -26,25 +24,25 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class PostgresEventStore implements EventStore {
 
-    // The events to insert, from arrays: one statement for any number of events.
-    private static final String INSERT_EVENTS = """
-            INSERT INTO eventstore.events (event_id, stream_id, stream_type, version, name, data, metadata, occurred_at)
-            SELECT e.event_id, stream.stream_id, stream.stream_type, ? + e.n, e.name, e.data, e.metadata, e.occurred_at
-            FROM stream, unnest(?::uuid[], ?::text[], ?::jsonb[], ?::jsonb[], ?::timestamptz[])
-                WITH ORDINALITY AS e(event_id, name, data, metadata, occurred_at, n)
-            RETURNING event_id, position, transaction_id::text, stream_type
-            """;
     private static final String CREATE = """
             WITH stream AS (
                 INSERT INTO eventstore.streams (stream_id, stream_type, version) VALUES (?, ?, ?)
                 ON CONFLICT (stream_id) DO NOTHING
                 RETURNING stream_id, stream_type)
-            """ + INSERT_EVENTS;
+            """;
     private static final String APPEND = """
             WITH stream AS (
                 UPDATE eventstore.streams SET version = ? WHERE stream_id = ? AND version = ?
                 RETURNING stream_id, stream_type)
-            """ + INSERT_EVENTS;
+            """;
+    // Inserts the events, a row of parameters each, only if the claim on the stream above succeeded.
+    private static final String INSERT_EVENTS = """
+            INSERT INTO eventstore.events (event_id, stream_id, stream_type, version, name, data, metadata, occurred_at)
+            SELECT e.event_id, stream.stream_id, stream.stream_type, e.version, e.name, e.data, e.metadata, e.occurred_at
+            FROM stream, (VALUES %s) AS e(event_id, version, name, data, metadata, occurred_at)
+            RETURNING version, position, transaction_id::text, stream_type
+            """;
+    private static final String EVENT_ROW = "(?::uuid, ?::bigint, ?, ?::jsonb, ?::jsonb, ?::timestamptz)";
     /** The columns {@link #STORED_EVENT} reads. */
     static final String SELECT_EVENTS = """
             SELECT position, transaction_id::text, event_id, stream_id, stream_type, version, name, data::text,
@@ -98,41 +96,45 @@ public final class PostgresEventStore implements EventStore {
     }
 
     /**
-     * Runs CREATE or APPEND, whose first parameters, {@code claim}, claim the stream; then come those of
-     * {@link #INSERT_EVENTS}. Empty if the claim failed.
+     * Runs CREATE or APPEND, whose parameters, {@code claim}, claim the stream, followed by the insert of
+     * the events. Empty if the claim failed.
      */
-    private List<StoredEvent> write(String sql, UUID streamId, long versionBefore, List<NewEvent> events,
+    private List<StoredEvent> write(String claimSql, UUID streamId, long versionBefore, List<NewEvent> events,
                                     Object... claim) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("No events to write: a stream never has an empty change");
         }
+        String sql = claimSql + INSERT_EVENTS.formatted(String.join(", ", Collections.nCopies(events.size(), EVENT_ROW)));
         PreparedStatementCreator statement = connection -> {
             PreparedStatement ps = connection.prepareStatement(sql);
             int i = 1;
             for (Object parameter : claim) {
                 ps.setObject(i++, parameter);
             }
-            ps.setLong(i++, versionBefore);
-            ps.setArray(i++, connection.createArrayOf("uuid", events.stream().map(NewEvent::eventId).toArray()));
-            ps.setArray(i++, texts(connection, events.stream().map(NewEvent::name)));
-            ps.setArray(i++, texts(connection, events.stream().map(NewEvent::data)));
-            ps.setArray(i++, texts(connection, events.stream().map(e -> metadataJson(e.metadata()))));
-            ps.setArray(i, texts(connection, events.stream().map(e -> e.occurredAt().toString())));
+            long version = versionBefore;
+            for (NewEvent event : events) {
+                ps.setObject(i++, event.eventId());
+                ps.setLong(i++, ++version);
+                ps.setString(i++, event.name());
+                ps.setString(i++, event.data());
+                ps.setString(i++, metadataJson(event.metadata()));
+                ps.setObject(i++, event.occurredAt().atOffset(ZoneOffset.UTC));
+            }
             return ps;
         };
-        Map<UUID, Written> written = new HashMap<>();
+        Map<Long, Written> written = new HashMap<>();
         jdbc.query(statement, (ResultSet rs) -> {
-            written.put(rs.getObject(1, UUID.class),
-                    new Written(rs.getLong(2), Long.parseLong(rs.getString(3)), rs.getString(4)));
+            written.put(rs.getLong(1), new Written(rs.getLong(2), Long.parseLong(rs.getString(3)), rs.getString(4)));
         });
         if (written.isEmpty()) {
             return List.of();
         }
         return IntStream.range(0, events.size()).mapToObj(n -> {
             NewEvent event = events.get(n);
-            Written at = written.get(event.eventId());
+            long version = versionBefore + n + 1;
+            Written at = written.get(version);
             return new StoredEvent(at.position(), at.transactionId(), event.eventId(), streamId, at.streamType(),
-                    versionBefore + n + 1, event.name(), event.data(), event.metadata(), event.occurredAt());
+                    version, event.name(), event.data(), event.metadata(), event.occurredAt());
         }).toList();
     }
 
@@ -169,10 +171,6 @@ public final class PostgresEventStore implements EventStore {
 
     private Optional<Long> version(UUID streamId) {
         return jdbc.queryForList(VERSION, Long.class, streamId).stream().findFirst();
-    }
-
-    private static Array texts(Connection connection, Stream<String> texts) throws SQLException {
-        return connection.createArrayOf("text", texts.toArray());
     }
 
     static String metadataJson(EventMetadata metadata) {

@@ -20,6 +20,7 @@ final class TestDatabase {
         config.setJdbcUrl(postgres.jdbcUrl(name));
         config.setUsername(PostgresServer.USER);
         config.setMaximumPoolSize(24);
+        config.setConnectionInitSql(EventStoreSchema.RECOMMENDED_CONNECTION_INIT_SQL);
         var dataSource = new HikariDataSource(config);
         EventStoreSchema.migrate(dataSource);
         return dataSource;
