@@ -17,7 +17,8 @@ import java.util.function.Function;
  */
 public final class AggregateFixture<A extends Aggregate<E>, E> {
 
-    private static final UUID ID = UUID.fromString("00000000-0000-4000-8000-00000000f1f1");
+    /** The id of every aggregate a fixture builds. */
+    public static final UUID ID = UUID.fromString("00000000-0000-4000-8000-00000000f1f1");
 
     private final A aggregate;
 

@@ -1,0 +1,102 @@
+package io.financing.service.investor;
+
+import io.financing.eventstore.Aggregate;
+import io.financing.eventstore.AggregateType;
+import io.financing.eventstore.EventTypes;
+import io.financing.service.PolicyViolation;
+import io.financing.service.investor.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.service.investor.InvestorEvent.InvestorCreated;
+import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
+import io.financing.service.investor.InvestorEvent.InvestorFundsCommitted;
+import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
+import io.financing.service.money.Money;
+import java.util.UUID;
+
+/**
+ * An investor's money in three parts: available balance, reserved by bids in flight, and committed to
+ * approved financings. Money only moves between them, so their sum is always what was added.
+ */
+public final class Investor extends Aggregate<InvestorEvent> {
+
+    public static final AggregateType<Investor, InvestorEvent> TYPE = AggregateType.of("Investor", Investor::new,
+            EventTypes.of(InvestorEvent.class)
+                    .add("InvestorCreated", InvestorCreated.class)
+                    .add("InvestorFundsAdded", InvestorFundsAdded.class)
+                    .add("BidOnInvoicePlaced", BidOnInvoicePlaced.class)
+                    .add("InvestorFundsReleased", InvestorFundsReleased.class)
+                    .add("InvestorFundsCommitted", InvestorFundsCommitted.class)
+                    .build());
+
+    private Money balance = Money.ZERO;
+    private Money reserved = Money.ZERO;
+    private Money committed = Money.ZERO;
+
+    private Investor(UUID id) {
+        super(id);
+    }
+
+    /** Rule 2: whenever an investor is registered, create it with its opening balance, if any. */
+    public static Investor create(UUID investorId, Money openingBalance) {
+        var investor = new Investor(investorId);
+        investor.record(new InvestorCreated(investorId));
+        if (!openingBalance.isZero()) {
+            investor.record(new InvestorFundsAdded(investorId, openingBalance));
+        }
+        return investor;
+    }
+
+    /** Rule 4: a bid reserves its amount, which the available balance must cover. */
+    public void placeBid(UUID invoiceId, Money bid) {
+        if (bid.isMoreThan(balance)) {
+            throw new PolicyViolation("Investor " + id() + " has " + balance + " available, bid was " + bid);
+        }
+        record(new BidOnInvoicePlaced(id(), invoiceId, bid));
+    }
+
+    /** Rules 6, 7 and 9: the saga gives reserved money back. */
+    public void releaseFunds(Money amount) {
+        requireReserved(amount);
+        record(new InvestorFundsReleased(id(), amount));
+    }
+
+    /** Rule 8: an approved financing spends the reserved asking price. */
+    public void commitFunds(Money amount) {
+        requireReserved(amount);
+        record(new InvestorFundsCommitted(id(), amount));
+    }
+
+    /** The saga only moves money it reserved; anything else is a bug, never a user's mistake. */
+    private void requireReserved(Money amount) {
+        if (amount.isMoreThan(reserved)) {
+            throw new IllegalStateException("Investor " + id() + " has " + reserved + " reserved, not " + amount);
+        }
+    }
+
+    public Money balance() {
+        return balance;
+    }
+
+    public Money reserved() {
+        return reserved;
+    }
+
+    public Money committed() {
+        return committed;
+    }
+
+    @Override
+    protected void apply(InvestorEvent event) {
+        if (event instanceof InvestorFundsAdded added) {
+            balance = balance.plus(added.amount());
+        } else if (event instanceof BidOnInvoicePlaced placed) {
+            balance = balance.minus(placed.bidAmount());
+            reserved = reserved.plus(placed.bidAmount());
+        } else if (event instanceof InvestorFundsReleased released) {
+            reserved = reserved.minus(released.amount());
+            balance = balance.plus(released.amount());
+        } else if (event instanceof InvestorFundsCommitted commitment) {
+            reserved = reserved.minus(commitment.amount());
+            committed = committed.plus(commitment.amount());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.financing.service.invoice;
+
+import io.financing.eventstore.Aggregate;
+import io.financing.eventstore.AggregateType;
+import io.financing.eventstore.EventTypes;
+import io.financing.service.PolicyViolation;
+import io.financing.service.invoice.InvoiceEvent.Bid;
+import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
+import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
+import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
+import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
+import io.financing.service.money.Money;
+import java.util.UUID;
+
+/** An invoice on sale: financed at most once, by the first bid that covers its asking price. */
+public final class Invoice extends Aggregate<InvoiceEvent> {
+
+    public static final AggregateType<Invoice, InvoiceEvent> TYPE = AggregateType.of("Invoice", Invoice::new,
+            EventTypes.of(InvoiceEvent.class)
+                    .add("InvoiceCreated", InvoiceCreated.class)
+                    .add("BidOnInvoiceRejected", BidOnInvoiceRejected.class)
+                    .add("InvoiceFinanced", InvoiceFinanced.class)
+                    .add("InvoiceApproved", InvoiceApproved.class)
+                    .add("InvoiceReversed", InvoiceReversed.class)
+                    .build());
+
+    private UUID issuerId;
+    private Money askingPrice;
+    private InvoiceStatus status;
+    private Bid winningBid;
+
+    private Invoice(UUID id) {
+        super(id);
+    }
+
+    /** Rule 3: the issuer puts an invoice on sale (that the issuer is registered is checked before). */
+    public static Invoice create(UUID invoiceId, UUID issuerId, Money askingPrice) {
+        var invoice = new Invoice(invoiceId);
+        invoice.record(new InvoiceCreated(invoiceId, issuerId, askingPrice));
+        return invoice;
+    }
+
+    /**
+     * Rule 5: a placed bid finances the invoice if it is still available and the bid covers the asking
+     * price; otherwise the bid is rejected, and the saga releases it.
+     */
+    public void processBid(UUID investorId, Money amount) {
+        var bid = new Bid(investorId, amount);
+        if (status == InvoiceStatus.AVAILABLE && amount.isAtLeast(askingPrice)) {
+            record(new InvoiceFinanced(id(), askingPrice, bid));
+        } else {
+            record(new BidOnInvoiceRejected(id(), bid));
+        }
+    }
+
+    /** Rule 8: the issuer approves a financed invoice. */
+    public void approve() {
+        requireFinanced("approved");
+        record(new InvoiceApproved(id(), askingPrice, winningBid));
+    }
+
+    /** Rule 9: the issuer reverses a financed invoice, for good. */
+    public void reverse() {
+        requireFinanced("reversed");
+        record(new InvoiceReversed(id(), askingPrice, winningBid));
+    }
+
+    private void requireFinanced(String decision) {
+        if (status != InvoiceStatus.FINANCED) {
+            throw new PolicyViolation("Invoice " + id() + " is " + status + "; only a FINANCED invoice can be "
+                    + decision);
+        }
+    }
+
+    public UUID issuerId() {
+        return issuerId;
+    }
+
+    public Money askingPrice() {
+        return askingPrice;
+    }
+
+    public InvoiceStatus status() {
+        return status;
+    }
+
+    public Bid winningBid() {
+        return winningBid;
+    }
+
+    @Override
+    protected void apply(InvoiceEvent event) {
+        if (event instanceof InvoiceCreated created) {
+            issuerId = created.issuerId();
+            askingPrice = created.askingPrice();
+            status = InvoiceStatus.AVAILABLE;
+        } else if (event instanceof InvoiceFinanced financed) {
+            status = InvoiceStatus.FINANCED;
+            winningBid = financed.bid();
+        } else if (event instanceof InvoiceApproved) {
+            status = InvoiceStatus.APPROVED;
+        } else if (event instanceof InvoiceReversed) {
+            status = InvoiceStatus.REVERSED;
+        }
+        // BidOnInvoiceRejected changes nothing: the invoice only tells the saga to release the bid.
+    }
+}

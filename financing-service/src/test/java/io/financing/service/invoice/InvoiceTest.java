@@ -1,0 +1,135 @@
+package io.financing.service.invoice;
+
+import static io.financing.eventstore.AggregateFixture.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.financing.eventstore.AggregateFixture;
+import io.financing.service.PolicyViolation;
+import io.financing.service.invoice.InvoiceEvent.Bid;
+import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
+import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
+import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
+import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
+import io.financing.service.money.Money;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class InvoiceTest {
+
+    private static final UUID INVOICE = AggregateFixture.ID;
+    private static final UUID ISSUER = UUID.randomUUID();
+    private static final UUID ANN = UUID.randomUUID();
+    private static final UUID BOB = UUID.randomUUID();
+    private static final Money TEN = Money.of("10");
+
+    private static final InvoiceCreated ON_SALE_FOR_TEN = new InvoiceCreated(INVOICE, ISSUER, TEN);
+    private static final Bid ANN_BIDS_TWENTY = new Bid(ANN, Money.of("20"));
+    private static final InvoiceFinanced FINANCED_BY_ANN = new InvoiceFinanced(INVOICE, TEN, ANN_BIDS_TWENTY);
+
+    @Test
+    void anInvoiceIsPutOnSaleAvailable() {
+        Invoice invoice = Invoice.create(INVOICE, ISSUER, TEN);
+
+        assertThat(invoice.changes()).containsExactly(ON_SALE_FOR_TEN);
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.AVAILABLE);
+    }
+
+    @Test
+    void aBidEqualToTheAskingPriceFinancesIt() {
+        Invoice invoice = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
+                .when(i -> i.processBid(ANN, TEN))
+                .then(new InvoiceFinanced(INVOICE, TEN, new Bid(ANN, TEN)));
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.FINANCED);
+        assertThat(invoice.winningBid()).isEqualTo(new Bid(ANN, TEN));
+    }
+
+    @Test
+    void aBidAboveTheAskingPriceFinancesItWithTheWholeBid() {
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
+                .when(i -> i.processBid(ANN, Money.of("20")))
+                .then(FINANCED_BY_ANN);
+    }
+
+    @Test
+    void aBidBelowTheAskingPriceIsRejected() {
+        Invoice invoice = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
+                .when(i -> i.processBid(ANN, Money.of("5")))
+                .then(new BidOnInvoiceRejected(INVOICE, new Bid(ANN, Money.of("5"))));
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.AVAILABLE);
+    }
+
+    @Test
+    void aBidOnAFinancedInvoiceIsRejected() {
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(i -> i.processBid(BOB, Money.of("50")))
+                .then(new BidOnInvoiceRejected(INVOICE, new Bid(BOB, Money.of("50"))));
+    }
+
+    @Test
+    void aBidOnAnApprovedInvoiceIsRejected() {
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN,
+                new InvoiceApproved(INVOICE, TEN, ANN_BIDS_TWENTY))
+                .when(i -> i.processBid(BOB, TEN))
+                .then(new BidOnInvoiceRejected(INVOICE, new Bid(BOB, TEN)));
+    }
+
+    @Test
+    void aBidOnAReversedInvoiceIsRejected() {
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN,
+                new InvoiceReversed(INVOICE, TEN, ANN_BIDS_TWENTY))
+                .when(i -> i.processBid(BOB, TEN))
+                .then(new BidOnInvoiceRejected(INVOICE, new Bid(BOB, TEN)));
+    }
+
+    @Test
+    void aFinancedInvoiceIsApproved() {
+        Invoice invoice = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(Invoice::approve)
+                .then(new InvoiceApproved(INVOICE, TEN, ANN_BIDS_TWENTY));
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.APPROVED);
+    }
+
+    @Test
+    void aFinancedInvoiceIsReversed() {
+        Invoice invoice = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(Invoice::reverse)
+                .then(new InvoiceReversed(INVOICE, TEN, ANN_BIDS_TWENTY));
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.REVERSED);
+    }
+
+    @Test
+    void anInvoiceThatIsNotFinancedCannotBeApprovedOrReversed() {
+        PolicyViolation rejection = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
+                .when(Invoice::approve)
+                .thenRejected(PolicyViolation.class);
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
+                .when(Invoice::reverse)
+                .thenRejected(PolicyViolation.class);
+
+        assertThat(rejection).hasMessage("Invoice " + INVOICE + " is AVAILABLE; only a FINANCED invoice can be approved");
+    }
+
+    @Test
+    void anApprovedInvoiceCannotBeReversedNorApprovedAgain() {
+        var approved = new InvoiceApproved(INVOICE, TEN, ANN_BIDS_TWENTY);
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, approved)
+                .when(Invoice::reverse)
+                .thenRejected(PolicyViolation.class);
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, approved)
+                .when(Invoice::approve)
+                .thenRejected(PolicyViolation.class);
+    }
+
+    @Test
+    void aReversedInvoiceStaysReversed() {
+        var reversed = new InvoiceReversed(INVOICE, TEN, ANN_BIDS_TWENTY);
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, reversed)
+                .when(Invoice::approve)
+                .thenRejected(PolicyViolation.class);
+    }
+}

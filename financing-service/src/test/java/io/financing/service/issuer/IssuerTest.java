@@ -1,0 +1,17 @@
+package io.financing.service.issuer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.financing.service.issuer.IssuerEvent.IssuerCreated;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class IssuerTest {
+
+    @Test
+    void aRegisteredIssuerIsCreated() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(Issuer.create(id).changes()).containsExactly(new IssuerCreated(id));
+    }
+}
