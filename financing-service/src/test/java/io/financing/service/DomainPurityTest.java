@@ -14,7 +14,8 @@ class DomainPurityTest {
     @ArchTest
     static final ArchRule domainUsesNoSpringJdbcOrKafka = noClasses()
             .that().resideInAnyPackage("io.financing.service.money..", "io.financing.service.issuer..",
-                    "io.financing.service.investor..", "io.financing.service.invoice..")
+                    "io.financing.service.investor..", "io.financing.service.invoice..",
+                    "io.financing.service.saga..")
             .or().haveFullyQualifiedName(PolicyViolation.class.getName())
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "java.sql..", "javax.sql..", "org.apache.kafka..", "tools.jackson..",

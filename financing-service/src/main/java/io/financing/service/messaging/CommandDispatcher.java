@@ -1,0 +1,49 @@
+package io.financing.service.messaging;
+
+import io.financing.api.command.ApproveFinancing;
+import io.financing.api.command.BidOnInvoice;
+import io.financing.api.command.Command;
+import io.financing.api.command.ReverseFinancing;
+import io.financing.api.command.SellInvoice;
+import io.financing.eventstore.EventMetadata;
+import io.financing.eventstore.StoredEvent;
+import io.financing.service.investor.BiddingOnInvoice;
+import io.financing.service.invoice.DecidingOnFinancing;
+import io.financing.service.invoice.SellingInvoice;
+import io.financing.service.money.Money;
+import java.util.List;
+
+/** Hands each command from the queue to its use case. */
+public final class CommandDispatcher {
+
+    private final SellingInvoice sellInvoice;
+    private final BiddingOnInvoice bidOnInvoice;
+    private final DecidingOnFinancing decidingOnFinancing;
+
+    public CommandDispatcher(SellingInvoice sellInvoice, BiddingOnInvoice bidOnInvoice,
+                             DecidingOnFinancing decidingOnFinancing) {
+        this.sellInvoice = sellInvoice;
+        this.bidOnInvoice = bidOnInvoice;
+        this.decidingOnFinancing = decidingOnFinancing;
+    }
+
+    /**
+     * @return the events the command stored
+     * @throws io.financing.service.PolicyViolation if a rule refuses it
+     */
+    public List<StoredEvent> dispatch(Command command, EventMetadata metadata) {
+        if (command instanceof SellInvoice sell) {
+            return sellInvoice.handle(sell.invoiceId(), sell.issuerId(), new Money(sell.askingPrice()), metadata);
+        }
+        if (command instanceof BidOnInvoice bid) {
+            return bidOnInvoice.handle(bid.investorId(), bid.invoiceId(), new Money(bid.bid()), metadata);
+        }
+        if (command instanceof ApproveFinancing approve) {
+            return decidingOnFinancing.approve(approve.invoiceId(), metadata);
+        }
+        if (command instanceof ReverseFinancing reverse) {
+            return decidingOnFinancing.reverse(reverse.invoiceId(), metadata);
+        }
+        throw new IllegalArgumentException("No use case for " + command);
+    }
+}

@@ -1,0 +1,55 @@
+package io.financing.service.outcome;
+
+import io.financing.api.command.CommandMessage;
+import io.financing.eventstore.EventMetadata;
+import io.financing.eventstore.EventStore;
+import io.financing.eventstore.NewEvent;
+import io.financing.eventstore.StoredEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What became of each command, kept in the event store as a stream of its own (type {@code Command},
+ * id = the command id), in the transaction of the command's effects. The relayer publishes it like
+ * any event, and the query side answers GetCommandStatus from it:
+ * <pre>
+ * CommandSucceeded {"commandId": "…", "command": "BidOnInvoice", "eventIds": ["…"]}
+ * CommandRejected  {"commandId": "…", "command": "BidOnInvoice", "reason": "Investor … has 5.00 available, bid was 10.00"}
+ * </pre>
+ */
+public final class CommandOutcomes {
+
+    public static final String STREAM_TYPE = "Command";
+
+    private final EventStore store;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public CommandOutcomes(EventStore store, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record CommandSucceeded(UUID commandId, String command, List<UUID> eventIds) {
+    }
+
+    public record CommandRejected(UUID commandId, String command, String reason) {
+    }
+
+    public void succeeded(CommandMessage command, List<StoredEvent> events) {
+        record(command, "CommandSucceeded", new CommandSucceeded(command.commandId(), command.name(),
+                events.stream().map(StoredEvent::eventId).toList()));
+    }
+
+    public void rejected(CommandMessage command, String reason) {
+        record(command, "CommandRejected", new CommandRejected(command.commandId(), command.name(), reason));
+    }
+
+    private void record(CommandMessage command, String name, Object outcome) {
+        store.create(command.commandId(), STREAM_TYPE, List.of(new NewEvent(UUID.randomUUID(), name,
+                json.writeValueAsString(outcome), EventMetadata.causedBy(command.commandId()), clock.instant())));
+    }
+}

@@ -1,0 +1,101 @@
+package io.financing.service;
+
+import io.financing.api.command.Command;
+import io.financing.eventstore.AggregateRepository;
+import io.financing.eventstore.EventMetadata;
+import io.financing.eventstore.InMemoryEventStore;
+import io.financing.eventstore.StoredEvent;
+import io.financing.service.investor.BiddingOnInvoice;
+import io.financing.service.investor.Investor;
+import io.financing.service.investor.RegisteringInvestor;
+import io.financing.service.invoice.DecidingOnFinancing;
+import io.financing.service.invoice.Invoice;
+import io.financing.service.invoice.SellingInvoice;
+import io.financing.service.issuer.Issuer;
+import io.financing.service.issuer.RegisteringIssuer;
+import io.financing.service.json.FinancingJson;
+import io.financing.service.messaging.CommandDispatcher;
+import io.financing.service.messaging.SagaDispatcher;
+import io.financing.service.money.Money;
+import io.financing.service.saga.FinancingSaga;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole Financing context over an in-memory event store, with the saga driven synchronously:
+ * after each message, every new event is handed to the saga until nothing new happens. What the
+ * service does through Kafka, without Kafka.
+ */
+final class InMemoryFinancing {
+
+    final InMemoryEventStore store = new InMemoryEventStore();
+    final AggregateRepository<Investor, ?> investors;
+    final AggregateRepository<Invoice, ?> invoices;
+    private final RegisteringIssuer registeringIssuer;
+    private final RegisteringInvestor registeringInvestor;
+    private final CommandDispatcher commands;
+    private final SagaDispatcher saga;
+    private long settledPosition;
+
+    InMemoryFinancing() {
+        JsonMapper json = FinancingJson.mapper();
+        var settings = AggregateRepository.Settings.DEFAULT;
+        var issuerRepository = new AggregateRepository<>(store, Issuer.TYPE, json, Clock.systemUTC(), settings);
+        var investorRepository = new AggregateRepository<>(store, Investor.TYPE, json, Clock.systemUTC(), settings);
+        var invoiceRepository = new AggregateRepository<>(store, Invoice.TYPE, json, Clock.systemUTC(), settings);
+        investors = investorRepository;
+        invoices = invoiceRepository;
+        registeringIssuer = new RegisteringIssuer(issuerRepository);
+        registeringInvestor = new RegisteringInvestor(investorRepository);
+        commands = new CommandDispatcher(new SellingInvoice(issuerRepository, invoiceRepository),
+                new BiddingOnInvoice(investorRepository, invoiceRepository), new DecidingOnFinancing(invoiceRepository));
+        saga = new SagaDispatcher(new FinancingSaga(investorRepository, invoiceRepository), json);
+    }
+
+    UUID issuerRegistered() {
+        UUID id = UUID.randomUUID();
+        registeringIssuer.handle(id, EventMetadata.causedBy(UUID.randomUUID()));
+        settle();
+        return id;
+    }
+
+    UUID investorRegistered(String balance) {
+        UUID id = UUID.randomUUID();
+        registeringInvestor.handle(id, Money.of(balance), EventMetadata.causedBy(UUID.randomUUID()));
+        settle();
+        return id;
+    }
+
+    /** Handles the command and lets the saga run to its end; returns the names of every event that followed. */
+    List<String> send(Command command) {
+        long before = settledPosition;
+        commands.dispatch(command, EventMetadata.causedBy(UUID.randomUUID()));
+        settle();
+        return store.all().stream().filter(event -> event.position() > before).map(StoredEvent::name).toList();
+    }
+
+    private void settle() {
+        List<StoredEvent> pending = new ArrayList<>(newEvents());
+        while (!pending.isEmpty()) {
+            StoredEvent event = pending.remove(0);
+            settledPosition = event.position();
+            saga.dispatch(event.name(), event.data(), event.metadata().causedNext(event.eventId()));
+            pending = new ArrayList<>(newEvents());
+        }
+    }
+
+    private List<StoredEvent> newEvents() {
+        return store.all().stream().filter(event -> event.position() > settledPosition).toList();
+    }
+
+    Investor investor(UUID id) {
+        return investors.load(id).orElseThrow();
+    }
+
+    Invoice invoice(UUID id) {
+        return invoices.load(id).orElseThrow();
+    }
+}
