@@ -131,8 +131,9 @@ final class LocalRun {
         out.println();
         out.println("financing is up");
         for (ServiceProcess service : services) {
-            out.printf("  %-18s localhost:%-6d %s%n", service.spec().name(), service.spec().grpcPort(),
-                    "log " + service.logFile());
+            int port = service.spec().grpcPort();
+            out.printf("  %-18s %-16s log %s%n", service.spec().name(), port > 0 ? "localhost:" + port : "(no port)",
+                    service.logFile());
         }
         out.printf("  %-18s jdbc:postgresql://localhost:%d/{%s,%s}  user %s%n", "postgresql",
                 settings.postgresPort(), Infrastructure.EVENT_STORE_DATABASE, Infrastructure.READ_MODEL_DATABASE,
@@ -175,10 +176,16 @@ final class LocalRun {
 
         static List<ServiceProcess.Spec> all(LocalSettings settings, Path repository) {
             String kafka = "localhost:" + settings.kafkaPort();
-            return List.of(new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), "256m",
-                    Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
-                            "FINANCING_KAFKA_BOOTSTRAP", kafka),
-                    settings.commandsPort()));
+            String eventStore = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/"
+                    + Infrastructure.EVENT_STORE_DATABASE;
+            return List.of(
+                    new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), "256m",
+                            Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
+                                    "FINANCING_KAFKA_BOOTSTRAP", kafka),
+                            settings.commandsPort()),
+                    new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), "256m",
+                            Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
+                            0));
         }
 
         private static Path jar(Path repository, String module) {
