@@ -3,39 +3,27 @@ package io.financing.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.financing.eventstore.Account.Deposited;
 import io.financing.eventstore.Account.Opened;
 import java.time.Clock;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class AggregateRepositoryTest {
 
-    private static final EventMetadata METADATA = EventMetadata.causedBy(UUID.randomUUID());
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
 
-    private static HikariDataSource dataSource;
-    private static EventStore store;
+    private static final EventMetadata METADATA = EventMetadata.causedBy(UUID.randomUUID());
 
     private final UUID id = UUID.randomUUID();
 
-    @BeforeAll
-    static void database() {
-        dataSource = TestDatabase.fresh();
-        store = new PostgresEventStore(dataSource);
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
-
     private static AggregateRepository<Account, Account.Event> repository(int snapshotEvery) {
-        return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(),
+        return new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
+                Clock.systemUTC(),
                 new AggregateRepository.Settings(snapshotEvery, 10));
     }
 
@@ -100,7 +88,7 @@ class AggregateRepositoryTest {
         var repository = repository(3);
         repository.save(Account.open(id, "ann"), METADATA);
         repository.update(id, METADATA, account -> account.deposit(1));
-        assertThat(store.latestSnapshot(id)).isEmpty();
+        assertThat(database.store().latestSnapshot(id)).isEmpty();
 
         repository.update(id, METADATA, account -> {
             account.deposit(2);
@@ -108,7 +96,7 @@ class AggregateRepositoryTest {
             account.deposit(4);
         });
 
-        Snapshot snapshot = store.latestSnapshot(id).orElseThrow();
+        Snapshot snapshot = database.store().latestSnapshot(id).orElseThrow();
         assertThat(snapshot.version()).isEqualTo(5);
         assertThat(snapshot.type()).isEqualTo("AccountState.v1");
         assertThat(json(snapshot.data())).isEqualTo(json("{\"owner\": \"ann\", \"balance\": 10}"));
@@ -120,7 +108,7 @@ class AggregateRepositoryTest {
         repository.save(Account.open(id, "ann"), METADATA);
         repository.update(id, METADATA, account -> account.deposit(1));
         // A snapshot that disagrees with the events before it shows that loading starts from it.
-        store.saveSnapshot(new Snapshot(id, 2, "AccountState.v1", "{\"owner\": \"ann\", \"balance\": 500}"));
+        database.store().saveSnapshot(new Snapshot(id, 2, "AccountState.v1", "{\"owner\": \"ann\", \"balance\": 500}"));
         repository.update(id, METADATA, account -> account.deposit(5));
 
         Account loaded = repository.load(id).orElseThrow();
@@ -134,10 +122,10 @@ class AggregateRepositoryTest {
         var repository = repository(0);
         repository.save(Account.open(id, "ann"), METADATA);
         repository.update(id, METADATA, account -> account.deposit(7));
-        store.saveSnapshot(new Snapshot(id, 2, "AccountState.v1", "{\"balance\": \"not a number\"}"));
+        database.store().saveSnapshot(new Snapshot(id, 2, "AccountState.v1", "{\"balance\": \"not a number\"}"));
         UUID other = UUID.randomUUID();
         repository.save(Account.open(other, "bob"), METADATA);
-        store.saveSnapshot(new Snapshot(other, 1, "AccountState.v0", "{\"saldo\": 500}"));
+        database.store().saveSnapshot(new Snapshot(other, 1, "AccountState.v0", "{\"saldo\": 500}"));
 
         assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(7);
         assertThat(repository.load(other).orElseThrow().balance()).isZero();
@@ -145,7 +133,7 @@ class AggregateRepositoryTest {
 
     @Test
     void anEventUnderAnUnknownNameFailsLoudly() {
-        store.create(id, "Account", java.util.List.of(
+        database.store().create(id, "Account", java.util.List.of(
                 new NewEvent(UUID.randomUUID(), "AccountRenamed", "{}", METADATA, java.time.Instant.now())));
 
         assertThatThrownBy(() -> repository(0).load(id))
@@ -159,7 +147,7 @@ class AggregateRepositoryTest {
 
         repository(0).save(Account.open(id, "ann"), metadata);
 
-        assertThat(store.read(id, 1)).extracting(StoredEvent::metadata).containsExactly(metadata);
+        assertThat(database.store().read(id, 1)).extracting(StoredEvent::metadata).containsExactly(metadata);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.financing.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,40 +11,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 class ConcurrencyTest {
 
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
+
     private static final int THREADS = 16;
     private static final EventMetadata METADATA = EventMetadata.causedBy(UUID.randomUUID());
-
-    private static HikariDataSource dataSource;
-    private static EventStore store;
-
-    @BeforeAll
-    static void database() {
-        dataSource = TestDatabase.fresh();
-        store = new PostgresEventStore(dataSource);
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
 
     @Test
     void ofWritersAppendingAtTheSameVersionExactlyOneWinsAndTheRestConflict() throws Exception {
         UUID id = UUID.randomUUID();
-        store.create(id, "Thing", EventStoreContract.events(1));
+        database.store().create(id, "Thing", EventStoreContract.events(1));
 
         List<Object> outcomes = allAtOnce(() -> {
             try {
-                return store.append(id, 1, EventStoreContract.events(2));
+                return database.store().append(id, 1, EventStoreContract.events(2));
             } catch (ConcurrencyConflictException conflict) {
                 return conflict;
             }
@@ -53,14 +40,14 @@ class ConcurrencyTest {
 
         assertThat(outcomes).filteredOn(List.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(ConcurrencyConflictException.class::isInstance).hasSize(THREADS - 1);
-        assertThat(store.read(id, 1)).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L);
+        assertThat(database.store().read(id, 1)).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L);
     }
 
     @Test
     void updatesWithRetriesAllLandWhateverTheContention() throws Exception {
         UUID id = UUID.randomUUID();
         int depositsPerThread = 10;
-        var repository = new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(),
+        var repository = new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
                 Clock.systemUTC(), new AggregateRepository.Settings(7, 1_000));
         repository.save(Account.open(id, "ann"), METADATA);
 
@@ -74,16 +61,16 @@ class ConcurrencyTest {
         Account account = repository.load(id).orElseThrow();
         assertThat(account.balance()).isEqualTo(THREADS * depositsPerThread);
         assertThat(account.version()).isEqualTo(1 + THREADS * depositsPerThread);
-        assertThat(store.read(id, 1)).extracting(StoredEvent::version)
+        assertThat(database.store().read(id, 1)).extracting(StoredEvent::version)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, account.version()).boxed().toList());
     }
 
     @Test
     void updatesRetryInsideTheCallersTransactionAlongsideTheirIdempotencyRecord() throws Exception {
         UUID id = UUID.randomUUID();
-        var transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        var processed = new ProcessedMessages(dataSource);
-        var repository = new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(),
+        var transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        var processed = new ProcessedMessages(database.dataSource());
+        var repository = new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
                 Clock.systemUTC(), new AggregateRepository.Settings(0, 1_000));
         repository.save(Account.open(id, "ann"), METADATA);
 

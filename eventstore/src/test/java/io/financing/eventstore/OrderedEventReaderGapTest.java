@@ -2,7 +2,6 @@ package io.financing.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,22 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OrderedEventReaderGapTest {
 
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
+
     private static final Logger log = LoggerFactory.getLogger(OrderedEventReaderGapTest.class);
     private static final int WRITERS = 8;
     private static final int STREAMS = 40;
     private static final Duration WRITING = Duration.ofSeconds(6);
-
-    private static HikariDataSource dataSource;
-
-    @BeforeAll
-    static void database() {
-        dataSource = TestDatabase.fresh();
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
 
     /** One committed write: the position its first event took, and when it committed relative to others. */
     private record Commit(long position, long commitOrder) {
@@ -56,11 +45,11 @@ class OrderedEventReaderGapTest {
 
     @Test
     void readsEveryEventExactlyOnceInStreamOrderDespiteOutOfOrderCommits() throws Exception {
-        var store = new PostgresEventStore(dataSource);
-        var transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         List<UUID> streams = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
-            streams.add(store.create(UUID.randomUUID(), "Thing", EventStoreContract.events(1)).get(0).streamId());
+            streams.add(database.store().create(UUID.randomUUID(), "Thing", EventStoreContract.events(1)).get(0)
+                    .streamId());
         }
         var written = new ConcurrentLinkedQueue<StoredEvent>();
         var commits = new ConcurrentLinkedQueue<Commit>();
@@ -72,7 +61,7 @@ class OrderedEventReaderGapTest {
         for (int w = 0; w < WRITERS; w++) {
             writers.add(threads.submit(() -> {
                 while (System.nanoTime() < writingEnds) {
-                    List<StoredEvent> events = writeOnce(store, transaction, streams);
+                    List<StoredEvent> events = writeOnce(transaction, streams);
                     if (!events.isEmpty()) {
                         commits.add(new Commit(events.get(0).position(), commitOrder.incrementAndGet()));
                         written.addAll(events);
@@ -82,7 +71,7 @@ class OrderedEventReaderGapTest {
             }));
         }
         Future<List<StoredEvent>> ordered = threads.submit(() -> readUntilQuiet(
-                (checkpoint, limit) -> new OrderedEventReader(dataSource).readAfter(checkpoint, limit), writers));
+                (checkpoint, limit) -> new OrderedEventReader(database.dataSource()).readAfter(checkpoint, limit), writers));
         Future<List<StoredEvent>> naive = threads.submit(() -> readUntilQuiet(
                 OrderedEventReaderGapTest::readByPositionOnly, writers));
         for (Future<?> writer : writers) {
@@ -114,18 +103,17 @@ class OrderedEventReaderGapTest {
      * Appends one or a few events to a random stream; one write in four holds its transaction open a
      * while after inserting, so that later writes commit before it.
      */
-    private static List<StoredEvent> writeOnce(PostgresEventStore store, TransactionTemplate transaction,
-                                               List<UUID> streams) {
+    private static List<StoredEvent> writeOnce(TransactionTemplate transaction, List<UUID> streams) {
         var random = ThreadLocalRandom.current();
         UUID stream = streams.get(random.nextInt(streams.size()));
-        long version = store.read(stream, 1).size();
+        long version = database.store().read(stream, 1).size();
         List<NewEvent> events = EventStoreContract.events(1 + random.nextInt(3));
         try {
             if (random.nextInt(4) > 0) {
-                return store.append(stream, version, events);
+                return database.store().append(stream, version, events);
             }
             return transaction.execute(status -> {
-                List<StoredEvent> stored = store.append(stream, version, events);
+                List<StoredEvent> stored = database.store().append(stream, version, events);
                 sleep(5 + random.nextInt(40));
                 return stored;
             });
@@ -158,7 +146,7 @@ class OrderedEventReaderGapTest {
 
     /** The naive reader, for contrast: {@code WHERE position > last}. */
     private static List<StoredEvent> readByPositionOnly(Checkpoint checkpoint, int limit) {
-        return new JdbcTemplate(dataSource).query(PostgresEventStore.SELECT_EVENTS
+        return new JdbcTemplate(database.dataSource()).query(PostgresEventStore.SELECT_EVENTS
                 + "WHERE position > ? ORDER BY position LIMIT ?", PostgresEventStore.STORED_EVENT,
                 checkpoint.position(), limit);
     }

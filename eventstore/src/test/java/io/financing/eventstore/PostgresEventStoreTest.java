@@ -1,28 +1,15 @@
 package io.financing.eventstore;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The conformance suite against the real PostgreSQL. */
 class PostgresEventStoreTest extends EventStoreContract {
 
-    private static HikariDataSource dataSource;
-    private static EventStore store;
-
-    @BeforeAll
-    static void database() {
-        dataSource = TestDatabase.fresh();
-        store = new PostgresEventStore(dataSource);
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
 
     @Override
     EventStore store() {
-        return store;
+        return database.store();
     }
 }

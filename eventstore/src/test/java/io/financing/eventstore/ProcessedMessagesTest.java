@@ -3,35 +3,22 @@ package io.financing.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class ProcessedMessagesTest {
 
-    private static HikariDataSource dataSource;
-    private static ProcessedMessages processed;
-    private static EventStore store;
-    private static TransactionTemplate transaction;
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
+
+    private final ProcessedMessages processed = new ProcessedMessages(database.dataSource());
+    private final TransactionTemplate transaction =
+            new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
 
     private final String message = UUID.randomUUID().toString();
-
-    @BeforeAll
-    static void database() {
-        dataSource = TestDatabase.fresh();
-        processed = new ProcessedMessages(dataSource);
-        store = new PostgresEventStore(dataSource);
-        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    }
-
-    @AfterAll
-    static void close() {
-        dataSource.close();
-    }
 
     @Test
     void aMessageIsNewOnceAndAfterThatKnown() {
@@ -51,10 +38,10 @@ class ProcessedMessagesTest {
 
         transaction.executeWithoutResult(status -> {
             processed.markProcessed("handler", message);
-            store.create(stream, "Thing", EventStoreContract.events(1));
+            database.store().create(stream, "Thing", EventStoreContract.events(1));
         });
 
-        assertThat(store.contains(stream)).isTrue();
+        assertThat(database.store().contains(stream)).isTrue();
         assertThat(processed.markProcessed("handler", message)).isFalse();
     }
 
@@ -64,11 +51,11 @@ class ProcessedMessagesTest {
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             processed.markProcessed("handler", message);
-            store.create(stream, "Thing", EventStoreContract.events(1));
+            database.store().create(stream, "Thing", EventStoreContract.events(1));
             throw new IllegalStateException("the handler failed after its effects");
         })).hasMessage("the handler failed after its effects");
 
-        assertThat(store.contains(stream)).isFalse();
+        assertThat(database.store().contains(stream)).isFalse();
         assertThat(processed.markProcessed("handler", message)).isTrue();
     }
 }

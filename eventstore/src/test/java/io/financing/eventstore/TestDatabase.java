@@ -5,14 +5,22 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A new, migrated database in the test JVM's shared PostgreSQL: tests that read all events see only theirs. */
-final class TestDatabase {
+/**
+ * A new, migrated database in the test JVM's shared PostgreSQL for each test class that registers it
+ * ({@code @RegisterExtension static final TestDatabase database = new TestDatabase();}): tests that
+ * read all events see only their own.
+ */
+final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    private TestDatabase() {
-    }
+    private HikariDataSource dataSource;
+    private PostgresEventStore store;
 
-    static HikariDataSource fresh() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         PostgresServer postgres = SharedInfrastructure.get().postgres();
         String name = "eventstore_" + UUID.randomUUID().toString().replace("-", "");
         postgres.createDatabaseIfMissing(name);
@@ -21,8 +29,21 @@ final class TestDatabase {
         config.setUsername(PostgresServer.USER);
         config.setMaximumPoolSize(24);
         config.setConnectionInitSql(EventStoreSchema.RECOMMENDED_CONNECTION_INIT_SQL);
-        var dataSource = new HikariDataSource(config);
+        dataSource = new HikariDataSource(config);
         EventStoreSchema.migrate(dataSource);
+        store = new PostgresEventStore(dataSource);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        dataSource.close();
+    }
+
+    HikariDataSource dataSource() {
         return dataSource;
+    }
+
+    PostgresEventStore store() {
+        return store;
     }
 }

@@ -4,7 +4,6 @@ import io.financing.eventstore.EventMetadata;
 import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,15 +26,13 @@ class DomainEventConsumer {
     @KafkaListener(topics = "${financing.topics.events}", groupId = "financing-service-saga",
             concurrency = "${financing.consumers.concurrency}")
     void on(String value) {
-        JsonNode envelope = Messages.tree(json, value);
-        String name = RegisteringDispatcher.field(envelope, "name", text -> text);
-        if (!saga.reactsTo(name)) {
+        Messages.ReceivedEvent event = Messages.event(json, value);
+        if (!saga.reactsTo(event.name())) {
             return;
         }
-        UUID eventId = RegisteringDispatcher.field(envelope, "eventId", UUID::fromString);
-        UUID correlationId = RegisteringDispatcher.field(envelope, "correlationId", UUID::fromString);
-        String data = json.writeValueAsString(envelope.get("data"));
-        exactlyOnce.process("saga", eventId.toString(),
-                () -> saga.dispatch(name, data, new EventMetadata(correlationId, eventId)));
+        UUID correlationId = Messages.field(event.message(), "correlationId", UUID::fromString);
+        String data = json.writeValueAsString(event.data());
+        exactlyOnce.process("saga", event.eventId().toString(),
+                () -> saga.dispatch(event.name(), data, new EventMetadata(correlationId, event.eventId())));
     }
 }

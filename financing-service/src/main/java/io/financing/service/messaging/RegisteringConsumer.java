@@ -1,10 +1,8 @@
 package io.financing.service.messaging;
 
 import io.financing.eventstore.EventMetadata;
-import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Integration events of the Registering context, from {@code registering.events}, each handled once. */
@@ -24,11 +22,8 @@ class RegisteringConsumer {
     @KafkaListener(topics = "${financing.topics.registering}", groupId = "financing-service-registering",
             concurrency = "${financing.consumers.concurrency}")
     void on(String value) {
-        JsonNode event = Messages.tree(json, value);
-        UUID eventId = RegisteringDispatcher.field(event, "eventId", UUID::fromString);
-        String name = RegisteringDispatcher.field(event, "name", text -> text);
-        JsonNode data = event.get("data");
-        exactlyOnce.process("registering", eventId.toString(),
-                () -> registering.dispatch(name, data, EventMetadata.causedBy(eventId)));
+        Messages.ReceivedEvent event = Messages.event(json, value);
+        exactlyOnce.process("registering", event.eventId().toString(),
+                () -> registering.dispatch(event.name(), event.data(), EventMetadata.causedBy(event.eventId())));
     }
 }

@@ -7,7 +7,6 @@ import io.financing.service.issuer.RegisteringIssuer;
 import io.financing.service.money.Money;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,23 +29,11 @@ public final class RegisteringDispatcher {
 
     public List<StoredEvent> dispatch(String name, JsonNode data, EventMetadata metadata) {
         return switch (name) {
-            case "IssuerRegistered" -> registeringIssuer.handle(field(data, "issuerId", UUID::fromString), metadata);
-            case "InvestorRegistered" -> registeringInvestor.handle(field(data, "investorId", UUID::fromString),
-                    field(data, "balance", Money::of), metadata);
+            case "IssuerRegistered" -> registeringIssuer.handle(Messages.field(data, "issuerId", UUID::fromString), metadata);
+            case "InvestorRegistered" -> registeringInvestor.handle(
+                    Messages.field(data, "investorId", UUID::fromString), Messages.field(data, "balance", Money::of),
+                    metadata);
             default -> List.of();
         };
-    }
-
-    /** Reads a field that must be there and parse; a message without it can never be processed. */
-    static <T> T field(JsonNode data, String name, Function<String, T> parse) {
-        JsonNode value = data == null ? null : data.get(name);
-        if (value == null || value.isNull()) {
-            throw new MalformedMessageException("data." + name + " is missing");
-        }
-        try {
-            return parse.apply(value.asString());
-        } catch (RuntimeException e) {
-            throw new MalformedMessageException("data." + name + " is not valid: " + value, e);
-        }
     }
 }

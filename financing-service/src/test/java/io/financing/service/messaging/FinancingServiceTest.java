@@ -9,6 +9,8 @@ import io.financing.api.command.Command;
 import io.financing.api.command.CommandMessage;
 import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
+import io.financing.eventstore.AggregateRepository;
+import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStore;
 import io.financing.eventstore.StoredEvent;
 import io.financing.localstack.PostgresServer;
@@ -16,7 +18,6 @@ import io.financing.localstack.SharedInfrastructure;
 import io.financing.service.investor.Investor;
 import io.financing.service.investor.InvestorEvent;
 import io.financing.service.money.Money;
-import io.financing.eventstore.AggregateRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,6 +135,21 @@ class FinancingServiceTest {
                 "BidOnInvoicePlaced", "InvestorFundsReleased");
         assertThat(awaitEvents(invoice, 2)).containsExactly("InvoiceCreated", "InvoiceFinanced");
         assertMoney(ann, "90", "10", "0");
+    }
+
+    @Test
+    void everyEventNamesTheCommandItStemsFromAndTheMessageThatCausedIt() {
+        onSaleForTen();
+
+        UUID command = send(new BidOnInvoice(ann, invoice, new BigDecimal("20")));
+
+        awaitEvents(ann, 4);
+        StoredEvent placed = store.read(ann, 3).get(0);
+        StoredEvent financed = store.read(invoice, 2).get(0);
+        StoredEvent released = store.read(ann, 4).get(0);
+        assertThat(placed.metadata()).isEqualTo(new EventMetadata(command, command));
+        assertThat(financed.metadata()).isEqualTo(new EventMetadata(command, placed.eventId()));
+        assertThat(released.metadata()).isEqualTo(new EventMetadata(command, financed.eventId()));
     }
 
     @Test
