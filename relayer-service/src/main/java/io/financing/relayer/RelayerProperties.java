@@ -1,0 +1,18 @@
+package io.financing.relayer;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param topic        where events are published ({@code FINANCING_RELAYER_TOPIC})
+ * @param pollInterval the longest a new event waits when no notification comes ({@code FINANCING_RELAYER_POLL_INTERVAL})
+ * @param batchSize    events read and published at once under load ({@code FINANCING_RELAYER_BATCH_SIZE})
+ * @param name         the checkpoint's name, and what the instances of one relay elect a leader for
+ */
+@ConfigurationProperties("financing.relayer")
+public record RelayerProperties(@DefaultValue("financing.events") String topic,
+                                @DefaultValue("100ms") Duration pollInterval,
+                                @DefaultValue("500") int batchSize,
+                                @DefaultValue("relayer") String name) {
+}
