@@ -185,6 +185,10 @@ final class LocalRun {
                             settings.commandsPort()),
                     new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), "256m",
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
+                            0),
+                    new ServiceProcess.Spec("relayer-service",
+                            repository.resolve("relayer-service/target/relayer-service-exec.jar"), "256m",
+                            Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
                             0));
         }
 

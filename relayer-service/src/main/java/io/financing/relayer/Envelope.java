@@ -12,12 +12,12 @@ import tools.jackson.databind.node.ObjectNode;
  *   "correlationId": "uuid", "causationId": "uuid", "data": { ... } }
  * </pre>
  */
-final class Envelope {
+public final class Envelope {
 
     private Envelope() {
     }
 
-    static String of(StoredEvent event, JsonMapper json) {
+    public static String of(StoredEvent event, JsonMapper json) {
         ObjectNode envelope = json.createObjectNode()
                 .put("eventId", event.eventId().toString())
                 .put("name", event.name())

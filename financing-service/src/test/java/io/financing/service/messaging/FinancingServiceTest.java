@@ -15,6 +15,9 @@ import io.financing.eventstore.EventStore;
 import io.financing.eventstore.StoredEvent;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
+import io.financing.relayer.Envelope;
+import io.financing.relayer.Relay;
+import io.financing.relayer.RelayerProperties;
 import io.financing.service.investor.Investor;
 import io.financing.service.investor.InvestorEvent;
 import io.financing.service.money.Money;
@@ -40,12 +43,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service against the real Kafka and PostgreSQL: messages go on the real topics, the events land
- * in the real store, and a stand-in relay carries them back to the saga through {@code financing.events}.
+ * in the real store, and the relay carries them back to the saga through {@code financing.events}.
  */
 @SpringBootTest(properties = {"financing.consumers.retry-interval=100", "financing.consumers.retries=2"})
 class FinancingServiceTest {
@@ -53,7 +58,7 @@ class FinancingServiceTest {
     private static final String DATABASE = "financing_" + UUID.randomUUID().toString().replace("-", "");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, String> producer;
-    private static TestRelay relay;
+    private static Relay relay;
 
     @Autowired
     EventStore store;
@@ -79,15 +84,17 @@ class FinancingServiceTest {
     }
 
     @Autowired
-    void startRelay(DataSource dataSource) {
+    void startRelay(DataSource dataSource, KafkaTemplate<String, String> kafka) {
         if (relay == null) {
-            relay = new TestRelay(dataSource, kafka());
+            relay = new Relay(dataSource, kafka, new RelayerProperties("financing.events", Duration.ofMillis(100), 500,
+                    "relayer"), new SimpleMeterRegistry());
+            new Thread(relay, "relay").start();
         }
     }
 
     @AfterAll
     static void disconnect() {
-        relay.close();
+        relay.stop();
         producer.close();
     }
 
@@ -213,7 +220,8 @@ class FinancingServiceTest {
         awaitEvents(ann, 4);
 
         StoredEvent financed = store.read(invoice, 2).get(0);
-        relay.publish(financed); // InvoiceFinanced again: the excess must not be released twice
+        // InvoiceFinanced again: the excess must not be released twice.
+        publish("financing.events", invoice, Envelope.of(financed, JSON));
 
         assertThat(settledEvents(ann)).containsExactly("InvestorCreated", "InvestorFundsAdded",
                 "BidOnInvoicePlaced", "InvestorFundsReleased");
