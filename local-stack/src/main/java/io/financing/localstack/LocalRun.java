@@ -186,6 +186,12 @@ final class LocalRun {
                     new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), "256m",
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
                             0),
+                    new ServiceProcess.Spec("query-service", jar(repository, "query-service"), "256m",
+                            Map.of("FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
+                                    "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore,
+                                    "FINANCING_READMODEL_URL", "jdbc:postgresql://localhost:" + settings.postgresPort()
+                                            + "/" + Infrastructure.READ_MODEL_DATABASE),
+                            settings.queriesPort()),
                     new ServiceProcess.Spec("relayer-service",
                             repository.resolve("relayer-service/target/relayer-service-exec.jar"), "256m",
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),

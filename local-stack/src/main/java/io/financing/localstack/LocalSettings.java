@@ -8,12 +8,14 @@ import java.util.Map;
  *
  * @param home everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
  */
-record LocalSettings(Path home, int commandsPort, int postgresPort, int kafkaPort, int kafkaControllerPort) {
+record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
+                     int kafkaControllerPort) {
 
     static LocalSettings from(Map<String, String> env) {
         return new LocalSettings(
                 Path.of(env.getOrDefault("FINANCING_HOME", ".financing")).toAbsolutePath().normalize(),
                 port(env, "FINANCING_COMMANDS_PORT", 8080),
+                port(env, "FINANCING_QUERIES_PORT", 8081),
                 port(env, "FINANCING_POSTGRES_PORT", 5432),
                 port(env, "FINANCING_KAFKA_PORT", 9092),
                 port(env, "FINANCING_KAFKA_CONTROLLER_PORT", 9093));

@@ -47,8 +47,9 @@ public final class Main {
 
     /** Prints each server's health and services; exits 0 only if every one is SERVING. */
     private static int health(List<String> addresses) {
+        LocalSettings local = LocalSettings.from(System.getenv());
         List<String> targets = addresses.isEmpty()
-                ? List.of("localhost:" + LocalSettings.from(System.getenv()).commandsPort())
+                ? List.of("localhost:" + local.commandsPort(), "localhost:" + local.queriesPort())
                 : addresses;
         int failures = 0;
         for (String target : targets) {

@@ -14,6 +14,7 @@ class LocalSettingsTest {
         LocalSettings settings = LocalSettings.from(Map.of());
 
         assertThat(settings.commandsPort()).isEqualTo(8080);
+        assertThat(settings.queriesPort()).isEqualTo(8081);
         assertThat(settings.postgresPort()).isEqualTo(5432);
         assertThat(settings.kafkaPort()).isEqualTo(9092);
         assertThat(settings.kafkaControllerPort()).isEqualTo(9093);
@@ -22,11 +23,11 @@ class LocalSettingsTest {
 
     @Test
     void takesEachPortAndTheHomeFromTheEnvironment() {
-        LocalSettings settings = LocalSettings.from(Map.of("FINANCING_COMMANDS_PORT", "18080",
+        LocalSettings settings = LocalSettings.from(Map.of("FINANCING_COMMANDS_PORT", "18080", "FINANCING_QUERIES_PORT", "18081",
                 "FINANCING_POSTGRES_PORT", "15432", "FINANCING_KAFKA_PORT", "19092",
                 "FINANCING_KAFKA_CONTROLLER_PORT", "19093", "FINANCING_HOME", "/tmp/elsewhere"));
 
-        assertThat(settings).isEqualTo(new LocalSettings(Path.of("/tmp/elsewhere"), 18080, 15432, 19092, 19093));
+        assertThat(settings).isEqualTo(new LocalSettings(Path.of("/tmp/elsewhere"), 18080, 18081, 15432, 19092, 19093));
     }
 
     @Test

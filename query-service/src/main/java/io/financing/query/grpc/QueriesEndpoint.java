@@ -1,0 +1,167 @@
+package io.financing.query.grpc;
+
+import io.financing.api.v1.AllInvestorsReply;
+import io.financing.api.v1.AllInvoicesReply;
+import io.financing.api.v1.AllIssuersReply;
+import io.financing.api.v1.Bid;
+import io.financing.api.v1.CommandStatus;
+import io.financing.api.v1.CommandStatusRequest;
+import io.financing.api.v1.Investor;
+import io.financing.api.v1.Invoice;
+import io.financing.api.v1.InvoiceStatus;
+import io.financing.api.v1.Issuer;
+import io.financing.api.v1.Money;
+import io.financing.api.v1.PageRequest;
+import io.financing.api.v1.QueriesGrpc;
+import io.financing.api.v1.UUID;
+import io.financing.query.command.CommandStatusRow;
+import io.financing.query.command.CommandStatusRows;
+import io.financing.query.investor.InvestorRow;
+import io.financing.query.investor.InvestorRows;
+import io.financing.query.invoice.InvoiceRow;
+import io.financing.query.invoice.InvoiceRows;
+import io.financing.query.issuer.IssuerRows;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.math.BigDecimal;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Limit;
+import org.springframework.grpc.server.service.GrpcService;
+
+/** {@code financing.v1.Queries}, answered from the read models. */
+@GrpcService
+class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final InvestorRows investors;
+    private final InvoiceRows invoices;
+    private final IssuerRows issuers;
+    private final CommandStatusRows commandStatuses;
+
+    QueriesEndpoint(InvestorRows investors, InvoiceRows invoices, IssuerRows issuers,
+                    CommandStatusRows commandStatuses) {
+        this.investors = investors;
+        this.invoices = invoices;
+        this.issuers = issuers;
+        this.commandStatuses = commandStatuses;
+    }
+
+    @Override
+    public void allInvestors(PageRequest request, StreamObserver<AllInvestorsReply> response) {
+        answer(response, () -> {
+            var page = Pages.read(request, (after, limit) ->
+                    investors.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit)));
+            return AllInvestorsReply.newBuilder()
+                    .addAllInvestors(page.rows().stream().map(QueriesEndpoint::investor).toList())
+                    .setNextPageToken(page.nextToken()).build();
+        });
+    }
+
+    @Override
+    public void allInvoices(PageRequest request, StreamObserver<AllInvoicesReply> response) {
+        answer(response, () -> {
+            var page = Pages.read(request, (after, limit) ->
+                    invoices.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit)));
+            return AllInvoicesReply.newBuilder()
+                    .addAllInvoices(page.rows().stream().map(QueriesEndpoint::invoice).toList())
+                    .setNextPageToken(page.nextToken()).build();
+        });
+    }
+
+    @Override
+    public void allIssuers(PageRequest request, StreamObserver<AllIssuersReply> response) {
+        answer(response, () -> {
+            var page = Pages.read(request, (after, limit) ->
+                    issuers.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit)));
+            return AllIssuersReply.newBuilder()
+                    .addAllIssuers(page.rows().stream().map(row -> Issuer.newBuilder().setId(uuid(row.id())).build())
+                            .toList())
+                    .setNextPageToken(page.nextToken()).build();
+        });
+    }
+
+    @Override
+    public void getInvestor(UUID request, StreamObserver<Investor> response) {
+        answer(response, () -> investors.findById(id(request)).map(QueriesEndpoint::investor)
+                .orElseThrow(() -> notFound("investor", request)));
+    }
+
+    @Override
+    public void getInvoice(UUID request, StreamObserver<Invoice> response) {
+        answer(response, () -> invoices.findById(id(request)).map(QueriesEndpoint::invoice)
+                .orElseThrow(() -> notFound("invoice", request)));
+    }
+
+    @Override
+    public void getCommandStatus(CommandStatusRequest request, StreamObserver<CommandStatus> response) {
+        answer(response, () -> {
+            java.util.UUID commandId = parse("command_id", request.getCommandId());
+            var status = CommandStatus.newBuilder().setCommandId(commandId.toString());
+            commandStatuses.findById(commandId).ifPresentOrElse(row -> status
+                            .setState(CommandStatus.State.valueOf(row.state()))
+                            .setReason(row.reason())
+                            .addAllEventIds(row.eventIds()),
+                    () -> status.setState(CommandStatus.State.UNKNOWN));
+            return status.build();
+        });
+    }
+
+    /** Answers with what the query gives, or with the status its failure stands for. */
+    private static <R> void answer(StreamObserver<R> response, Supplier<R> query) {
+        try {
+            response.onNext(query.get());
+            response.onCompleted();
+        } catch (InvalidQueryException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        } catch (NotFoundException e) {
+            response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+        }
+    }
+
+    private static java.util.UUID id(UUID request) {
+        return parse("value", request.getValue());
+    }
+
+    private static java.util.UUID parse(String field, String text) {
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw new InvalidQueryException(field + " must be a UUID like \"5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11\"");
+        }
+        return java.util.UUID.fromString(text);
+    }
+
+    private static NotFoundException notFound(String what, UUID id) {
+        return new NotFoundException("No " + what + " " + id.getValue().toLowerCase());
+    }
+
+    private static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    private static Investor investor(InvestorRow row) {
+        return Investor.newBuilder().setId(uuid(row.id())).setBalance(money(row.balance()))
+                .setReserved(money(row.reserved())).setCommitted(money(row.committed())).build();
+    }
+
+    private static Invoice invoice(InvoiceRow row) {
+        var invoice = Invoice.newBuilder().setId(uuid(row.id())).setIssuerId(uuid(row.issuerId()))
+                .setAskingPrice(money(row.askingPrice())).setStatus(InvoiceStatus.valueOf(row.status()));
+        if (row.winningInvestorId() != null) {
+            invoice.setWinningBid(Bid.newBuilder().setInvestorId(uuid(row.winningInvestorId()))
+                    .setAmount(money(row.winningAmount())));
+        }
+        return invoice.build();
+    }
+
+    private static UUID uuid(java.util.UUID id) {
+        return UUID.newBuilder().setValue(id.toString()).build();
+    }
+
+    private static Money money(BigDecimal amount) {
+        return Money.newBuilder().setAmount(io.financing.query.projection.Money.text(amount)).build();
+    }
+}

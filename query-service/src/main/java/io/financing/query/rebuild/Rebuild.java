@@ -1,0 +1,73 @@
+package io.financing.query.rebuild;
+
+import io.financing.eventstore.Checkpoint;
+import io.financing.eventstore.OrderedEventReader;
+import io.financing.eventstore.StoredEvent;
+import io.financing.query.projection.ProjectedEvent;
+import io.financing.query.projection.Projector;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drops the read models and projects them anew from every event in the store, from position 0, in
+ * the store's order and through the same projections as the live feed, so the rows come out the
+ * same. Run it while the query-service is stopped; afterwards the live feed resumes and skips what
+ * the rebuild already applied.
+ */
+public final class Rebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+    private static final int BATCH = 2_000;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
+    private final DataSource readModel;
+    private final DataSource eventStore;
+    private final Projector projector;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Rebuild(DataSource readModel, DataSource eventStore, Projector projector) {
+        this.readModel = readModel;
+        this.eventStore = eventStore;
+        this.projector = projector;
+    }
+
+    /** @return how many events it projected */
+    public long run() {
+        new JdbcTemplate(readModel).execute("TRUNCATE issuers, investors, invoices, command_statuses");
+        long total = total();
+        log.info("Rebuilding the read models from {} events", total);
+        var reader = new OrderedEventReader(eventStore);
+        long started = System.nanoTime();
+        long lastReport = started;
+        long done = 0;
+        Checkpoint checkpoint = Checkpoint.START;
+        for (List<StoredEvent> batch = reader.readAfter(checkpoint, BATCH); !batch.isEmpty();
+             batch = reader.readAfter(checkpoint, BATCH)) {
+            projector.projectAll(batch.stream().map(event -> ProjectedEvent.fromStore(event, json)).toList());
+            checkpoint = Checkpoint.after(batch.get(batch.size() - 1));
+            done += batch.size();
+            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                lastReport = System.nanoTime();
+                log.info("Rebuilt {}/{} events, {} events/s", done, total, rate(done, started));
+            }
+        }
+        log.info("Rebuilt the read models from {} events in {} ms, {} events/s", done,
+                (System.nanoTime() - started) / 1_000_000, rate(done, started));
+        return done;
+    }
+
+    private long total() {
+        Long count = new JdbcTemplate(eventStore).queryForObject("SELECT count(*) FROM eventstore.events", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static long rate(long done, long startedNanos) {
+        long elapsed = Math.max(1, System.nanoTime() - startedNanos);
+        return done * 1_000_000_000L / elapsed;
+    }
+}
