@@ -36,8 +36,11 @@ final class LocalRun {
     private Infrastructure infrastructure;
     private FileLock homeLock; // referenced so that it lives, and locks, as long as this run
 
+    private final Path repository;
+
     LocalRun(LocalSettings settings, Path repository) {
         this.settings = settings;
+        this.repository = repository;
         this.services = Services.all(settings, repository).stream()
                 .map(spec -> new ServiceProcess(spec, settings.logDirectory(), settings.runDirectory()))
                 .toList();
@@ -51,12 +54,16 @@ final class LocalRun {
             deleteRecursively(settings.logDirectory());
         }
         requirePortsFree();
+        boolean firstStart = !Files.exists(settings.dataDirectory());
         Runtime.getRuntime().addShutdownHook(new Thread(this::down, "financing-down"));
         log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
         infrastructure = Infrastructure.start(settings.infrastructure());
         services.forEach(this::supervise);
         awaitServing();
         printEndpoints();
+        if (firstStart) {
+            registerDemoParties();
+        }
         Thread.currentThread().join();
     }
 
@@ -74,6 +81,8 @@ final class LocalRun {
                 channel.close();
                 throw new IllegalArgumentException("already up in another process, using " + settings.home());
             }
+            // For scripts and people: `kill $(cat .financing/run/up.pid)` stops everything cleanly.
+            Files.writeString(settings.runDirectory().resolve("up.pid"), Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not lock " + settings.runDirectory(), e);
         }
@@ -142,6 +151,27 @@ final class LocalRun {
                 String.join(", ", Infrastructure.TOPICS));
         out.println("Try: ./financing health    Stop: Ctrl-C");
         out.println();
+    }
+
+    /** A first start gets a few parties to play with, registered as the Registering context would. */
+    private void registerDemoParties() throws InterruptedException {
+        Path populate = repository.resolve("populate-tool/target/populate-tool-exec.jar");
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                populate.toString(), "--issuers", "2", "--investors", "3", "--balance", "1000.00")
+                .redirectErrorStream(true);
+        builder.environment().put("FINANCING_KAFKA_BOOTSTRAP", "localhost:" + settings.kafkaPort());
+        try {
+            Process process = builder.start();
+            String registered = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() == 0) {
+                System.out.println("Demo parties registered (./financing populate registers more):");
+                registered.lines().forEach(line -> System.out.println("  " + line));
+            } else {
+                log.warn("Could not register the demo parties: {}", registered);
+            }
+        } catch (IOException e) {
+            log.warn("Could not register the demo parties", e);
+        }
     }
 
     /** Services first, in parallel, each given its grace period; then Kafka and PostgreSQL. */

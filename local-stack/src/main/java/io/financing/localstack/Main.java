@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The commands behind the {@code ./financing} script: {@code up [--fresh]} runs the whole system;
- * {@code health [host:port …]} asks gRPC servers for their health and services.
+ * {@code health [host:port …]} asks gRPC servers for their health and services; {@code call METHOD JSON}
+ * calls one of our gRPC methods.
  */
 public final class Main {
 
@@ -22,8 +23,9 @@ public final class Main {
             switch (command) {
                 case "up" -> up(options);
                 case "health" -> System.exit(health(options));
+                case "call" -> System.exit(call(options));
                 default -> {
-                    System.err.println("usage: financing up [--fresh] | health [host:port ...]");
+                    System.err.println("usage: financing up [--fresh] | health [host:port ...] | call METHOD 'JSON'");
                     System.exit(2);
                 }
             }
@@ -43,6 +45,14 @@ public final class Main {
         System.setProperty("financing.logs", settings.logDirectory().toString());
         System.setProperty("logback.configurationFile", "financing-up-logback.xml");
         new LocalRun(settings, Path.of("").toAbsolutePath()).up(options.contains("--fresh"));
+    }
+
+    private static int call(List<String> options) throws Exception {
+        if (options.isEmpty() || options.size() > 2) {
+            throw new IllegalArgumentException("usage: call METHOD 'JSON', e.g. call GetInvoice '{\"value\": \"…\"}'");
+        }
+        return GrpcCall.call(options.get(0), options.size() == 2 ? options.get(1) : "{}",
+                LocalSettings.from(System.getenv()));
     }
 
     /** Prints each server's health and services; exits 0 only if every one is SERVING. */
