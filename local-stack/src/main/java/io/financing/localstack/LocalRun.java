@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * service as its own process; a service that dies is started again. Ctrl-C or SIGTERM stops
  * everything cleanly: services first (gracefully), then Kafka, then PostgreSQL.
  */
-final class LocalRun {
+public final class LocalRun implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(8);
@@ -38,7 +38,7 @@ final class LocalRun {
 
     private final Path repository;
 
-    LocalRun(LocalSettings settings, Path repository) {
+    public LocalRun(LocalSettings settings, Path repository) {
         this.settings = settings;
         this.repository = repository;
         this.services = Services.all(settings, repository).stream()
@@ -46,7 +46,23 @@ final class LocalRun {
                 .toList();
     }
 
+    /** Runs until the JVM is stopped (Ctrl-C, SIGTERM), then stops everything. */
     void up(boolean fresh) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "financing-down"));
+        boolean firstStart = start(fresh);
+        printEndpoints();
+        if (firstStart) {
+            registerDemoParties();
+        }
+        Thread.currentThread().join();
+    }
+
+    /**
+     * Starts PostgreSQL, Kafka and every service, and returns once the gRPC servers serve.
+     *
+     * @return whether this was the first start on this home (no data before)
+     */
+    public boolean start(boolean fresh) throws InterruptedException {
         lockHome();
         stopLeftovers();
         if (fresh) {
@@ -55,16 +71,11 @@ final class LocalRun {
         }
         requirePortsFree();
         boolean firstStart = !Files.exists(settings.dataDirectory());
-        Runtime.getRuntime().addShutdownHook(new Thread(this::down, "financing-down"));
         log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
         infrastructure = Infrastructure.start(settings.infrastructure());
         services.forEach(this::supervise);
         awaitServing();
-        printEndpoints();
-        if (firstStart) {
-            registerDemoParties();
-        }
-        Thread.currentThread().join();
+        return firstStart;
     }
 
     /**
@@ -175,7 +186,11 @@ final class LocalRun {
     }
 
     /** Services first, in parallel, each given its grace period; then Kafka and PostgreSQL. */
-    private void down() {
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
         log.info("Stopping financing");
         services.parallelStream().forEach(service -> service.stop(SERVICE_GRACE));
@@ -183,6 +198,13 @@ final class LocalRun {
             infrastructure.close();
         }
         log.info("Stopped");
+        try {
+            if (homeLock != null) {
+                homeLock.channel().close();
+            }
+        } catch (IOException e) {
+            log.warn("Could not release {}", settings.runDirectory(), e);
+        }
     }
 
     private static void deleteRecursively(Path directory) {

@@ -8,8 +8,13 @@ import java.util.Map;
  *
  * @param home everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
  */
-record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
-                     int kafkaControllerPort) {
+public record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
+                            int kafkaControllerPort) {
+
+    /** Free ports and the given home: a whole system for tests, beside anything else running. */
+    public static LocalSettings forTests(Path home) {
+        return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    }
 
     static LocalSettings from(Map<String, String> env) {
         return new LocalSettings(
