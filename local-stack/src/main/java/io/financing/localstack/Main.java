@@ -24,8 +24,9 @@ public final class Main {
                 case "up" -> up(options);
                 case "health" -> System.exit(health(options));
                 case "call" -> System.exit(call(options));
+                case "inspect" -> System.exit(inspect(options));
                 default -> {
-                    System.err.println("usage: financing up [--fresh] | health [host:port ...] | call METHOD 'JSON'");
+                    System.err.println("usage: financing up [--fresh] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID");
                     System.exit(2);
                 }
             }
@@ -53,6 +54,13 @@ public final class Main {
         }
         return GrpcCall.call(options.get(0), options.size() == 2 ? options.get(1) : "{}",
                 LocalSettings.from(System.getenv()));
+    }
+
+    private static int inspect(List<String> options) throws Exception {
+        if (options.size() != 2) {
+            throw new IllegalArgumentException("usage: inspect invoice|investor|issuer ID");
+        }
+        return Inspect.inspect(options.get(0), options.get(1), LocalSettings.from(System.getenv()), System.out);
     }
 
     /** Prints each server's health and services; exits 0 only if every one is SERVING. */
