@@ -113,6 +113,11 @@ class FinancingAcceptanceTest {
 
         awaitInvoice(invoice, InvoiceStatus.REVERSED);
         awaitInvestor(ann, "100.00", "0.00", "0.00");
+        await().atMost(SETTLING).until(() -> bus.names(invoice).equals(
+                List.of("InvoiceCreated", "InvoiceFinanced", "InvoiceReversed")));
+        assertThat(bus.names(ann.toString())).containsExactly("InvestorCreated", "InvestorFundsAdded",
+                "BidOnInvoicePlaced", "InvestorFundsReleased");
+        assertThat(bus.names(issuer.toString())).containsExactly("IssuerCreated");
     }
 
     @Test
