@@ -1,15 +1,11 @@
 package io.financing.acceptance;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import io.financing.localstack.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +24,7 @@ final class EventBus {
     List<String> names(String aggregateId) {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ConsumerRecord<String, String> record : everything()) {
+        for (ConsumerRecord<String, String> record : Topics.readAll(bootstrap, "financing.events")) {
             if (record.key().equals(aggregateId)) {
                 JsonNode envelope = JSON.readTree(record.value());
                 if (seen.add(envelope.get("eventId").asString())) {
@@ -37,23 +33,5 @@ final class EventBus {
             }
         }
         return names;
-    }
-
-    private List<ConsumerRecord<String, String>> everything() {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("financing.events").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            Set<TopicPartition> done = new HashSet<>();
-            while (done.size() < partitions.size()) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-                partitions.stream().filter(p -> consumer.position(p) >= end.get(p)).forEach(done::add);
-            }
-            return records;
-        }
     }
 }

@@ -12,12 +12,12 @@ import io.financing.eventstore.NewEvent;
 import io.financing.eventstore.PostgresEventStore;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
+import io.financing.localstack.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +30,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,21 +202,7 @@ class RelayTest {
 
     /** Everything on the test's topic, partition by partition. */
     private List<ConsumerRecord<String, String>> all() {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap()),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(properties.topic()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            Set<TopicPartition> done = new HashSet<>();
-            while (done.size() < partitions.size()) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-                partitions.stream().filter(p -> consumer.position(p) >= end.get(p)).forEach(done::add);
-            }
-            return records;
-        }
+        return Topics.readAll(bootstrap(), properties.topic());
     }
 
     private static String bootstrap() {
