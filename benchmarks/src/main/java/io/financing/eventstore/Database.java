@@ -48,6 +48,9 @@ public class Database {
         EventStoreSchema.migrate(dataSource);
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE baseline (id uuid PRIMARY KEY, payload jsonb NOT NULL)");
+            if (Boolean.getBoolean("experiment.noNotify")) {
+                statement.execute("DROP TRIGGER events_stored ON eventstore.events");
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
