@@ -29,9 +29,9 @@ public final class Checkpoints {
     /** How many stored events lie after the reader's checkpoint, committed or about to be. */
     public long lag(String reader) {
         Checkpoint checkpoint = load(reader);
-        Long behind = jdbc.queryForObject("""
-                SELECT count(*) FROM eventstore.events WHERE (transaction_id, position) > (?::text::xid8, ?)
-                """, Long.class, Long.toString(checkpoint.transactionId()), checkpoint.position());
+        Long behind = jdbc.queryForObject("SELECT count(*) FROM eventstore.events WHERE "
+                        + OrderedEventReader.AFTER_CHECKPOINT, Long.class,
+                Long.toString(checkpoint.transactionId()), checkpoint.position());
         return behind == null ? 0 : behind;
     }
 }

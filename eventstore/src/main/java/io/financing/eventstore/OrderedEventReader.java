@@ -21,9 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class OrderedEventReader {
 
-    private static final String READ_AFTER = PostgresEventStore.SELECT_EVENTS + """
-            WHERE (events.transaction_id, events.position) > (?::text::xid8, ?)
-              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    /** Events after a checkpoint: its transaction id (as text) and position are the two parameters. */
+    static final String AFTER_CHECKPOINT = "(events.transaction_id, events.position) > (?::text::xid8, ?)";
+
+    private static final String READ_AFTER = PostgresEventStore.SELECT_EVENTS + "WHERE " + AFTER_CHECKPOINT + """
+             AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             -- Qualified: unqualified, ORDER BY would sort the select list's transaction_id, which is text.
             ORDER BY events.transaction_id, events.position
             LIMIT ?
