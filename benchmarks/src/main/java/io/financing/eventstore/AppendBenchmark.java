@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Appends, each in its own transaction, beside the raw baseline: a plain JDBC one-row insert per
  * transaction into a table of similar rows, on the same server in the same run. Scores are events
- * (or rows) per second.
+ * (or rows) per second. Group-committed appends share transactions with the other threads' (see
+ * {@link GroupCommittingEventStore}); the others are one transaction each.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -46,7 +47,7 @@ public class AppendBenchmark {
     public void baselineOneRowInsert(Database database) throws SQLException {
         try (var connection = database.dataSource.getConnection();
              var insert = connection.prepareStatement("INSERT INTO baseline (id, payload) VALUES (?, ?::jsonb)")) {
-            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(1, Database.randomId());
             insert.setString(2, Database.PAYLOAD);
             insert.executeUpdate();
         }
@@ -54,12 +55,19 @@ public class AppendBenchmark {
 
     @Benchmark
     public List<StoredEvent> oneEventToNewStream(Database database) {
-        return database.store.create(UUID.randomUUID(), "Account", Database.events(1));
+        return database.store.create(Database.randomId(), "Account", Database.events(1));
     }
 
     @Benchmark
     public List<StoredEvent> oneEventToExistingStream(Database database, OwnStream stream) {
         List<StoredEvent> stored = database.store.append(stream.id, stream.version, Database.events(1));
+        stream.version++;
+        return stored;
+    }
+
+    @Benchmark
+    public List<StoredEvent> oneEventToExistingStreamGroupCommitted(Database database, OwnStream stream) {
+        List<StoredEvent> stored = database.groupCommitted.append(stream.id, stream.version, Database.events(1));
         stream.version++;
         return stored;
     }

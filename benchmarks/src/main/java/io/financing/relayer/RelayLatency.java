@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStoreSchema;
 import io.financing.eventstore.NewEvent;
+import io.financing.eventstore.EventsStoredNotifier;
 import io.financing.eventstore.PostgresEventStore;
 import io.financing.localstack.Infrastructure;
 import io.financing.localstack.PostgresServer;
@@ -44,7 +45,8 @@ public final class RelayLatency {
             config.setJdbcUrl(infrastructure.postgres().jdbcUrl(Infrastructure.EVENT_STORE_DATABASE));
             config.setUsername(PostgresServer.USER);
             config.setConnectionInitSql(EventStoreSchema.RECOMMENDED_CONNECTION_INIT_SQL);
-            try (var dataSource = new HikariDataSource(config)) {
+            try (var dataSource = new HikariDataSource(config);
+                 var notifier = new EventsStoredNotifier(dataSource, Duration.ofMillis(1))) {
                 EventStoreSchema.migrate(dataSource);
                 String bootstrap = infrastructure.kafka().bootstrapServers();
                 var kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
@@ -53,7 +55,7 @@ public final class RelayLatency {
                 var relay = new Relay(dataSource, kafka, new RelayerProperties("financing.events",
                         Duration.ofMillis(100), 500, "relayer"), new SimpleMeterRegistry());
                 new Thread(relay, "relay").start();
-                long[] latencies = measure(new PostgresEventStore(dataSource), bootstrap, count, intervalMs);
+                long[] latencies = measure(new PostgresEventStore(dataSource, notifier), bootstrap, count, intervalMs);
                 relay.stop();
                 kafka.destroy();
                 report(latencies, count, intervalMs);

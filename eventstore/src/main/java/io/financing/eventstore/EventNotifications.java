@@ -7,10 +7,12 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * A wake-up call for readers of all events: PostgreSQL notifies whenever a transaction that stored
- * events commits. Holds one connection of its own while open.
+ * A wake-up call for readers of all events, sent by writers' {@link EventsStoredNotifier} after they
+ * stored events. Holds one connection of its own while open.
  */
 public final class EventNotifications implements AutoCloseable {
+
+    static final String CHANNEL = "eventstore_events";
 
     private final Connection connection;
     private final PGConnection postgres;
@@ -21,7 +23,7 @@ public final class EventNotifications implements AutoCloseable {
             connection.setAutoCommit(true);
             postgres = connection.unwrap(PGConnection.class);
             try (var listen = connection.createStatement()) {
-                listen.execute("LISTEN eventstore_events");
+                listen.execute("LISTEN " + CHANNEL);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not listen for stored events", e);

@@ -24,7 +24,7 @@ public final class OrderedEventReader {
     /** Events after a checkpoint: its transaction id (as text) and position are the two parameters. */
     static final String AFTER_CHECKPOINT = "(events.transaction_id, events.position) > (?::text::xid8, ?)";
 
-    private static final String READ_AFTER = PostgresEventStore.SELECT_EVENTS + "WHERE " + AFTER_CHECKPOINT + """
+    private static final String READ_AFTER = JdbcEventStore.SELECT_EVENTS + "WHERE " + AFTER_CHECKPOINT + """
              AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             -- Qualified: unqualified, ORDER BY would sort the select list's transaction_id, which is text.
             ORDER BY events.transaction_id, events.position
@@ -39,7 +39,7 @@ public final class OrderedEventReader {
 
     /** Up to {@code limit} events after the checkpoint, in order; fewer (or none) when there are no more yet. */
     public List<StoredEvent> readAfter(Checkpoint checkpoint, int limit) {
-        return jdbc.query(READ_AFTER, PostgresEventStore.STORED_EVENT,
+        return jdbc.query(READ_AFTER, JdbcEventStore.STORED_EVENT,
                 Long.toString(checkpoint.transactionId()), checkpoint.position(), limit);
     }
 }

@@ -3,15 +3,14 @@ package io.financing.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,14 +24,22 @@ class ConcurrencyTest {
     private static final int THREADS = 16;
     private static final EventMetadata METADATA = EventMetadata.causedBy(UUID.randomUUID());
 
-    @Test
-    void ofWritersAppendingAtTheSameVersionExactlyOneWinsAndTheRestConflict() throws Exception {
+    /** Both ways of writing: each write in its (or its caller's) transaction, and group-committed. */
+    static Stream<Named<EventStore>> stores() {
+        return Stream.of(Named.of("one transaction per write", database.store()),
+                Named.of("group-committed", new GroupCommittingEventStore(database.dataSource(),
+                        EventsStoredNotifier.NONE, GroupCommittingEventStore.Settings.DEFAULT)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void ofWritersAppendingAtTheSameVersionExactlyOneWinsAndTheRestConflict(EventStore store) throws Exception {
         UUID id = UUID.randomUUID();
-        database.store().create(id, "Thing", EventStoreContract.events(1));
+        store.create(id, "Thing", EventStoreContract.events(1));
 
         List<Object> outcomes = allAtOnce(() -> {
             try {
-                return database.store().append(id, 1, EventStoreContract.events(2));
+                return store.append(id, 1, EventStoreContract.events(2));
             } catch (ConcurrencyConflictException conflict) {
                 return conflict;
             }
@@ -40,14 +47,15 @@ class ConcurrencyTest {
 
         assertThat(outcomes).filteredOn(List.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(ConcurrencyConflictException.class::isInstance).hasSize(THREADS - 1);
-        assertThat(database.store().read(id, 1)).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L);
+        assertThat(store.read(id, 1)).extracting(StoredEvent::version).containsExactly(1L, 2L, 3L);
     }
 
-    @Test
-    void updatesWithRetriesAllLandWhateverTheContention() throws Exception {
+    @ParameterizedTest
+    @MethodSource("stores")
+    void updatesWithRetriesAllLandWhateverTheContention(EventStore store) throws Exception {
         UUID id = UUID.randomUUID();
         int depositsPerThread = 10;
-        var repository = new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
+        var repository = new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(),
                 Clock.systemUTC(), new AggregateRepository.Settings(7, 1_000));
         repository.save(Account.open(id, "ann"), METADATA);
 
@@ -61,7 +69,7 @@ class ConcurrencyTest {
         Account account = repository.load(id).orElseThrow();
         assertThat(account.balance()).isEqualTo(THREADS * depositsPerThread);
         assertThat(account.version()).isEqualTo(1 + THREADS * depositsPerThread);
-        assertThat(database.store().read(id, 1)).extracting(StoredEvent::version)
+        assertThat(store.read(id, 1)).extracting(StoredEvent::version)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, account.version()).boxed().toList());
     }
 
@@ -89,26 +97,7 @@ class ConcurrencyTest {
         assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(THREADS);
     }
 
-    /** Runs the task on every thread, released together; returns what each returned. */
     private static List<Object> allAtOnce(Callable<Object> task) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try {
-            var start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            threads.shutdownNow();
-        }
+        return Concurrently.onThreads(THREADS, thread -> task.call());
     }
 }

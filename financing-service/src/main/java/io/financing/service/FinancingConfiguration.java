@@ -3,6 +3,7 @@ package io.financing.service;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventStore;
 import io.financing.eventstore.EventStoreSchema;
+import io.financing.eventstore.EventsStoredNotifier;
 import io.financing.eventstore.PostgresEventStore;
 import io.financing.eventstore.ProcessedMessages;
 import io.financing.service.investor.BiddingOnInvoice;
@@ -39,9 +40,14 @@ class FinancingConfiguration {
     }
 
     @Bean
-    EventStore eventStore(DataSource dataSource) {
+    EventsStoredNotifier eventsStoredNotifier(DataSource dataSource, FinancingProperties properties) {
+        return new EventsStoredNotifier(dataSource, properties.notifyInterval());
+    }
+
+    @Bean
+    EventStore eventStore(DataSource dataSource, EventsStoredNotifier notifier) {
         EventStoreSchema.migrate(dataSource);
-        return new PostgresEventStore(dataSource);
+        return new PostgresEventStore(dataSource, notifier);
     }
 
     @Bean

@@ -1,0 +1,92 @@
+package io.financing.eventstore;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * What the event stores on PostgreSQL share: reads, snapshots, and creates and appends as
+ * {@link StreamWrites.Write}s, which each store writes its own way.
+ */
+abstract sealed class JdbcEventStore implements EventStore permits PostgresEventStore, GroupCommittingEventStore {
+
+    /** The columns {@link #STORED_EVENT} reads. */
+    static final String SELECT_EVENTS = """
+            SELECT position, transaction_id::text, event_id, stream_id, stream_type, version, name, data::text,
+                   (metadata->>'correlationId')::uuid, (metadata->>'causationId')::uuid, occurred_at
+            FROM eventstore.events
+            """;
+    private static final String READ = SELECT_EVENTS + "WHERE stream_id = ? AND version >= ? ORDER BY version";
+    private static final String VERSION = "SELECT version FROM eventstore.streams WHERE stream_id = ?";
+    private static final String SAVE_SNAPSHOT = """
+            INSERT INTO eventstore.snapshots (stream_id, version, type, data)
+            SELECT stream_id, ?, ?, ?::jsonb FROM eventstore.streams WHERE stream_id = ? AND version >= ?
+            ON CONFLICT (stream_id, version) DO UPDATE SET type = excluded.type, data = excluded.data
+            """;
+    private static final String LATEST_SNAPSHOT = """
+            SELECT version, type, data::text FROM eventstore.snapshots
+            WHERE stream_id = ? ORDER BY version DESC LIMIT 1
+            """;
+
+    /** Reads the columns of {@link #SELECT_EVENTS}. */
+    static final RowMapper<StoredEvent> STORED_EVENT = (rs, row) -> new StoredEvent(
+            rs.getLong(1), Long.parseLong(rs.getString(2)), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+            new EventMetadata(rs.getObject(9, UUID.class), rs.getObject(10, UUID.class)),
+            rs.getObject(11, OffsetDateTime.class).toInstant());
+
+    final JdbcTemplate jdbc;
+
+    JdbcEventStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public final List<StoredEvent> create(UUID streamId, String streamType, List<NewEvent> events) {
+        return write(StreamWrites.Write.create(streamId, streamType, events));
+    }
+
+    @Override
+    public final List<StoredEvent> append(UUID streamId, long expectedVersion, List<NewEvent> events) {
+        return write(StreamWrites.Write.append(streamId, expectedVersion, events));
+    }
+
+    /** Writes the events of a create or an append, or throws why not. */
+    abstract List<StoredEvent> write(StreamWrites.Write write);
+
+    @Override
+    public List<StoredEvent> read(UUID streamId, long fromVersion) {
+        return jdbc.query(READ, STORED_EVENT, streamId, fromVersion);
+    }
+
+    @Override
+    public boolean contains(UUID streamId) {
+        return version(streamId).isPresent();
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        int saved = jdbc.update(SAVE_SNAPSHOT, snapshot.version(), snapshot.type(), snapshot.data(),
+                snapshot.streamId(), snapshot.version());
+        if (saved == 0) {
+            throw new SnapshotRejectedException(version(snapshot.streamId())
+                    .map(actual -> "Stream " + snapshot.streamId() + " is at version " + actual
+                            + ", behind a snapshot at version " + snapshot.version())
+                    .orElse("Stream " + snapshot.streamId() + " does not exist"));
+        }
+    }
+
+    @Override
+    public Optional<Snapshot> latestSnapshot(UUID streamId) {
+        return jdbc.query(LATEST_SNAPSHOT, (rs, row) ->
+                new Snapshot(streamId, rs.getLong(1), rs.getString(2), rs.getString(3)), streamId).stream().findFirst();
+    }
+
+    private Optional<Long> version(UUID streamId) {
+        return jdbc.queryForList(VERSION, Long.class, streamId).stream().findFirst();
+    }
+}
