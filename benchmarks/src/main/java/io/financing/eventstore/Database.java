@@ -34,7 +34,7 @@ public class Database {
     PostgresServer postgres;
     HikariDataSource dataSource;
     /** Group commit's transactions in flight ({@link GroupCommittingEventStore.Settings}). */
-    @Param("2")
+    @Param("1")
     int transactions;
 
     PostgresEventStore store;

@@ -39,7 +39,7 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
      * @param batchSize    the most writes in one transaction
      */
     public record Settings(int transactions, int batchSize) {
-        public static final Settings DEFAULT = new Settings(2, 256);
+        public static final Settings DEFAULT = new Settings(1, 256);
     }
 
     /** A write waiting for its batch, then its outcome; its writer sleeps until then or until it leads. */

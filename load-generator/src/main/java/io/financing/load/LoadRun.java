@@ -1,0 +1,186 @@
+package io.financing.load;
+
+import io.financing.api.v1.AllIssuersReply;
+import io.financing.api.v1.PageRequest;
+import io.financing.api.v1.QueriesGrpc;
+import io.financing.populate.RegisteringPublisher;
+import io.financing.populate.Registration;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * One run of the load generator, in phases: register the parties, sell the invoices, bid for the
+ * given time, wait until every bid has settled, check the invariants. Only public interfaces are used.
+ */
+final class LoadRun implements AutoCloseable {
+
+    private static final long SETTLE_NANOS = 300_000_000_000L;
+
+    private final LoadSettings settings;
+    private final ManagedChannel commandsChannel;
+    private final ManagedChannel queriesChannel;
+    private final QueriesGrpc.QueriesBlockingStub queries;
+    private final Commands selling;
+    private final Commands bidding;
+    private final ServiceProcesses services;
+    private final Progress progress = new Progress();
+
+    LoadRun(LoadSettings settings) {
+        this.settings = settings;
+        this.commandsChannel = ManagedChannelBuilder.forTarget(settings.commandsAddress()).usePlaintext().build();
+        this.queriesChannel = ManagedChannelBuilder.forTarget(settings.queriesAddress()).usePlaintext().build();
+        this.queries = QueriesGrpc.newBlockingStub(queriesChannel);
+        this.selling = new Commands(commandsChannel, settings.concurrency());
+        this.bidding = new Commands(commandsChannel, settings.concurrency());
+        this.services = new ServiceProcesses(settings.home());
+    }
+
+    Report run() throws Exception {
+        try (var bus = new Bus(settings.kafkaBootstrap()); var probe = new QueryProbe(queriesChannel)) {
+            List<UUID> issuers = ids(settings.issuers());
+            Map<UUID, BigDecimal> investors = new LinkedHashMap<>();
+            ids(settings.investors()).forEach(id -> investors.put(id, settings.balance()));
+            register(issuers, investors);
+            List<UUID> invoices = sell(issuers, bus);
+            var usageBefore = services.usage();
+            Bids bids = bid(new ArrayList<>(investors.keySet()), invoices, probe);
+            var usageAfter = services.usage();
+            progress.phase("settling: waiting until every accepted bid is financed or released");
+            awaitUntil(() -> bids.commands().stream().allMatch(id -> !bidding.accepted.containsKey(id)
+                    || bus.settledAt(id) != null), SETTLE_NANOS, () -> bids.settledLine(bus, bidding));
+            progress.phase("checking the invariants");
+            Set<String> accepted = new HashSet<>(selling.accepted.keySet());
+            accepted.addAll(bidding.accepted.keySet());
+            List<String> broken = new Invariants(queriesChannel).check(accepted, investors, invoices, bus,
+                    settings.askingPrice());
+            probe.close();
+            return Report.of(settings, bids, bidding, bus, probe, usageBefore, usageAfter, broken);
+        }
+    }
+
+    private void register(List<UUID> issuers, Map<UUID, BigDecimal> investors) throws Exception {
+        progress.phase("registering " + issuers.size() + " issuers and " + investors.size() + " investors");
+        List<Registration> registrations = new ArrayList<>();
+        issuers.forEach(id -> registrations.add(new Registration.Issuer(id, "Issuer " + id.toString().substring(0, 8))));
+        investors.forEach((id, balance) -> registrations.add(new Registration.Investor(id, "Investor "
+                + id.toString().substring(0, 8), balance)));
+        try (var publisher = new RegisteringPublisher(settings.kafkaBootstrap(), "registering.events")) {
+            publisher.publish(registrations);
+        }
+        awaitUntil(() -> allIssuers().containsAll(issuers) && investors.keySet().stream().allMatch(this::exists),
+                SETTLE_NANOS, () -> "registered parties not all visible yet");
+    }
+
+    private List<UUID> sell(List<UUID> issuers, Bus bus) throws InterruptedException {
+        progress.phase("selling " + settings.invoices() + " invoices at " + settings.askingPrice());
+        var invoices = new AtomicReferenceArray<UUID>(settings.invoices());
+        List<String> sells = new ArrayList<>();
+        for (int i = 0; i < settings.invoices(); i++) {
+            int n = i;
+            String command = UUID.randomUUID().toString();
+            sells.add(command);
+            selling.awaitSlot();
+            selling.sell(command, issuers.get(i % issuers.size()), settings.askingPrice().toPlainString(),
+                    invoice -> invoices.set(n, invoice));
+        }
+        selling.drain();
+        awaitUntil(() -> sells.stream().allMatch(bus.invoiceCreated::containsKey), SETTLE_NANOS,
+                () -> bus.invoiceCreated.size() + " of " + sells.size() + " invoices created");
+        List<UUID> sold = IntStream.range(0, invoices.length()).mapToObj(invoices::get).toList();
+        if (sold.contains(null)) {
+            throw new IllegalStateException(selling.refused.get() + " SellInvoice commands were refused");
+        }
+        return sold;
+    }
+
+    /**
+     * Bids at the set rate (or as fast as the calls in flight allow) for the set time, each invoice
+     * getting {@code bidsPerInvoice} bids of its asking price from random investors: the first to be
+     * processed finances it, the others are rejected and released.
+     */
+    private Bids bid(List<UUID> investors, List<UUID> invoices, QueryProbe probe) throws InterruptedException {
+        progress.phase("bidding for " + settings.durationSeconds() + " s at "
+                + (settings.rate() > 0 ? settings.rate() + " bids/s" : "full speed") + ", "
+                + settings.concurrency() + " calls in flight at most");
+        var bids = new Bids(System.nanoTime());
+        long end = bids.start() + settings.durationSeconds() * 1_000_000_000L;
+        String amount = settings.askingPrice().toPlainString();
+        for (long n = 0; System.nanoTime() < end; n++) {
+            if (settings.rate() > 0) {
+                LockSupport.parkNanos(bids.start() + (long) (n * 1e9 / settings.rate()) - System.nanoTime());
+            }
+            UUID invoice = invoices.get((int) (n / settings.bidsPerInvoice() % invoices.size()));
+            UUID investor = investors.get(ThreadLocalRandom.current().nextInt(investors.size()));
+            String command = UUID.randomUUID().toString();
+            bids.commands().add(command);
+            boolean firstOnInvoice = n % settings.bidsPerInvoice() == 0;
+            bidding.awaitSlot();
+            bidding.bid(command, investor, invoice, amount, () -> {
+                if (firstOnInvoice) {
+                    probe.watch(invoice, System.nanoTime());
+                }
+            });
+            progress.every(() -> bids.sentLine(bidding));
+        }
+        bidding.drain();
+        bids.finished(System.nanoTime());
+        return bids;
+    }
+
+    private Set<UUID> allIssuers() {
+        Set<UUID> ids = new HashSet<>();
+        String token = "";
+        do {
+            AllIssuersReply page = queries.allIssuers(PageRequest.newBuilder().setPageToken(token).build());
+            page.getIssuersList().forEach(issuer -> ids.add(UUID.fromString(issuer.getId().getValue())));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return ids;
+    }
+
+    private boolean exists(UUID investor) {
+        try {
+            queries.getInvestor(Ids.proto(investor));
+            return true;
+        } catch (StatusRuntimeException notYet) {
+            return false;
+        }
+    }
+
+    private void awaitUntil(BooleanSupplier condition, long patienceNanos, Supplier<String> state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patienceNanos;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting: " + state.get());
+            }
+            progress.every(state);
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<UUID> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
+    }
+
+    @Override
+    public void close() {
+        commandsChannel.shutdownNow();
+        queriesChannel.shutdownNow();
+    }
+}

@@ -1,0 +1,67 @@
+package io.financing.load;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What to run and against what. Addresses come from the environment as for the acceptance tests
+ * (FINANCING_COMMANDS_ADDR, FINANCING_QUERIES_ADDR, FINANCING_KAFKA_BOOTSTRAP), else the local ports
+ * of {@code ./financing up}; FINANCING_HOME says where its services' pid files are.
+ *
+ * @param rate bids per second; 0 sends them as fast as {@code concurrency} calls in flight allow
+ */
+record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice, double rate, int durationSeconds,
+                    int concurrency, BigDecimal balance, BigDecimal askingPrice, Path json,
+                    String commandsAddress, String queriesAddress, String kafkaBootstrap, Path home) {
+
+    static final String USAGE = """
+            usage: financing bench [--rate BIDS_PER_S | --max] [--duration S] [--concurrency N]
+                                   [--issuers N] [--investors N] [--invoices N] [--bids-per-invoice K] [--json FILE]
+              --rate 0 (--max) sends bids as fast as N calls in flight allow; defaults: --rate 100 --duration 60
+              --concurrency 64 --issuers 10 --investors 100 --invoices 2000 --bids-per-invoice 3""";
+
+    static LoadSettings parse(String[] args, Map<String, String> env) {
+        int issuers = 10, investors = 100, invoices = 2000, bidsPerInvoice = 3, duration = 60, concurrency = 64;
+        double rate = 100;
+        Path json = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--issuers" -> issuers = positive(args, ++i);
+                case "--investors" -> investors = positive(args, ++i);
+                case "--invoices" -> invoices = positive(args, ++i);
+                case "--bids-per-invoice" -> bidsPerInvoice = positive(args, ++i);
+                case "--duration" -> duration = positive(args, ++i);
+                case "--concurrency" -> concurrency = positive(args, ++i);
+                case "--rate" -> rate = Double.parseDouble(value(args, ++i));
+                case "--max" -> rate = 0;
+                case "--json" -> json = Path.of(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        if (rate < 0) {
+            throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more");
+        }
+        return new LoadSettings(issuers, investors, invoices, bidsPerInvoice, rate, duration, concurrency,
+                new BigDecimal("1000000.00"), new BigDecimal("100.00"), json,
+                env.getOrDefault("FINANCING_COMMANDS_ADDR", "localhost:" + env.getOrDefault("FINANCING_COMMANDS_PORT", "8080")),
+                env.getOrDefault("FINANCING_QUERIES_ADDR", "localhost:" + env.getOrDefault("FINANCING_QUERIES_PORT", "8081")),
+                env.getOrDefault("FINANCING_KAFKA_BOOTSTRAP", "localhost:" + env.getOrDefault("FINANCING_KAFKA_PORT", "9092")),
+                Path.of(env.getOrDefault("FINANCING_HOME", ".financing")));
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static int positive(String[] args, int i) {
+        int n = Integer.parseInt(value(args, i));
+        if (n <= 0) {
+            throw new IllegalArgumentException(args[i - 1] + " must be positive");
+        }
+        return n;
+    }
+}
