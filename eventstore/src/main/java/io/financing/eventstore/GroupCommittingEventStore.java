@@ -127,18 +127,19 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         } finally {
             lock.unlock();
         }
+        List<Pending> again = new ArrayList<>();
         try {
             if (!batch.isEmpty()) {
-                commit(batch);
+                commit(batch, again);
             }
         } finally {
             for (Pending written : batch) {
-                if (!written.done()) {
+                if (!written.done() && !again.contains(written)) {
                     written.failure = new IllegalStateException("The batch of this write failed unexpectedly");
                 }
                 LockSupport.unpark(written.writer);
             }
-            handOver();
+            handOver(again);
         }
     }
 
@@ -155,9 +156,14 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         }
     }
 
-    private void handOver() {
+    /** Queues {@code again} first, then hands the slot to the oldest queued writer, if any. */
+    private void handOver(List<Pending> again) {
         lock.lock();
         try {
+            for (int i = again.size() - 1; i >= 0; i--) {
+                queue.addFirst(again.get(i));
+            }
+            queued = queue.size();
             Pending next = queue.peekFirst();
             if (next == null) {
                 freeTransactions++;
@@ -184,7 +190,12 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         return batch;
     }
 
-    private void commit(List<Pending> batch) {
+    /**
+     * Writes the batch in one statement, its own transaction. A write whose stream a younger
+     * transaction wrote meanwhile ({@link StaleTransactionException}) goes into {@code again}: it
+     * succeeds in the next batch's transaction, so its writer never hears of it.
+     */
+    private void commit(List<Pending> batch, List<Pending> again) {
         try (Connection connection = dataSource.getConnection()) {
             // One statement is a transaction of its own: PostgreSQL commits it in the same round trip.
             connection.setAutoCommit(true);
@@ -193,12 +204,16 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
             List<StreamWrites.Outcome> outcomes = writes.size() == 1 ? List.of(StreamWrites.writeOne(jdbc, writes.get(0)))
                     : StreamWrites.writeMany(jdbc, writes);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome = outcomes.get(i);
+                if (outcomes.get(i).refusal() instanceof StaleTransactionException) {
+                    again.add(batch.get(i));
+                } else {
+                    batch.get(i).outcome = outcomes.get(i);
+                }
             }
             notifier.eventsStored();
         } catch (RuntimeException | SQLException e) {
             if (batch.size() > 1) {
-                batch.forEach(pending -> commit(List.of(pending))); // so that bad data fails only its writer
+                batch.forEach(pending -> commit(List.of(pending), again)); // so that bad data fails only its writer
                 return;
             }
             batch.get(0).failure = e instanceof RuntimeException runtime ? runtime

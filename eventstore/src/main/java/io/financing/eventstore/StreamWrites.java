@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 /**
  * Writes to streams in one statement, hence one round trip: each write claims its stream (a create
  * inserts the stream's row, an append moves its version from the expected one) and inserts its
- * events only if that claim succeeded. A write that lost its claim writes nothing and raises no
+ * events only if that claim succeeded. The claim also keeps each stream's events in the order of all
+ * events, (writing transaction, position): it fails when the stream's last writer is a younger
+ * transaction than this one (which can happen, since a transaction's id is taken at its first
+ * write, perhaps long before it claims the stream). A write that lost its claim writes nothing and raises no
  * database error, so the others and the surrounding transaction go on; each writer is told what
  * happened by an {@link Outcome}. One write's statement takes a row of parameters per event; many
  * writes' statement takes arrays, so that it is one prepared statement whatever their number.
@@ -28,13 +31,15 @@ final class StreamWrites {
 
     private static final String CREATE_ONE = """
             WITH claimed AS (
-                INSERT INTO eventstore.streams (stream_id, stream_type, version) VALUES (?, ?, ?)
+                INSERT INTO eventstore.streams (stream_id, stream_type, version, last_transaction_id)
+                VALUES (?, ?, ?, pg_current_xact_id())
                 ON CONFLICT (stream_id) DO NOTHING
                 RETURNING stream_id, stream_type)
             """;
     private static final String APPEND_ONE = """
             WITH claimed AS (
-                UPDATE eventstore.streams SET version = ? WHERE stream_id = ? AND version = ?
+                UPDATE eventstore.streams SET version = ?, last_transaction_id = pg_current_xact_id()
+                WHERE stream_id = ? AND version = ? AND last_transaction_id <= pg_current_xact_id()
                 RETURNING stream_id, stream_type)
             """;
     private static final String INSERT_ONES_EVENTS = """
@@ -47,14 +52,14 @@ final class StreamWrites {
     // At most one write per stream: a second would claim against the version the statement started from.
     private static final String WRITE_MANY = """
             WITH created AS (
-                INSERT INTO eventstore.streams (stream_id, stream_type, version)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::bigint[])
+                INSERT INTO eventstore.streams (stream_id, stream_type, version, last_transaction_id)
+                SELECT *, pg_current_xact_id() FROM unnest(?::uuid[], ?::text[], ?::bigint[])
                 ON CONFLICT (stream_id) DO NOTHING
                 RETURNING stream_id, stream_type
             ), appended AS (
-                UPDATE eventstore.streams s SET version = a.version
+                UPDATE eventstore.streams s SET version = a.version, last_transaction_id = pg_current_xact_id()
                 FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS a(stream_id, expected, version)
-                WHERE s.stream_id = a.stream_id AND s.version = a.expected
+                WHERE s.stream_id = a.stream_id AND s.version = a.expected AND s.last_transaction_id <= pg_current_xact_id()
                 RETURNING s.stream_id, s.stream_type
             ), claimed AS (
                 SELECT * FROM created UNION ALL SELECT * FROM appended
@@ -218,7 +223,10 @@ final class StreamWrites {
         if (write.creates()) {
             return new StreamAlreadyExistsException(write.streamId());
         }
-        return actualVersion == null ? new StreamNotFoundException(write.streamId())
+        if (actualVersion == null) {
+            return new StreamNotFoundException(write.streamId());
+        }
+        return actualVersion == write.expectedVersion() ? new StaleTransactionException(write.streamId())
                 : new ConcurrencyConflictException(write.streamId(), write.expectedVersion(), actualVersion);
     }
 

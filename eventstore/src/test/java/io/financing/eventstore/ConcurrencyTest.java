@@ -73,6 +73,10 @@ class ConcurrencyTest {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, account.version()).boxed().toList());
     }
 
+    /**
+     * Conflicts are retried inside the caller's transaction; a transaction found older than the
+     * stream's last writer (it took its id recording the message) is run again by the caller.
+     */
     @Test
     void updatesRetryInsideTheCallersTransactionAlongsideTheirIdempotencyRecord() throws Exception {
         UUID id = UUID.randomUUID();
@@ -85,11 +89,19 @@ class ConcurrencyTest {
         allAtOnce(() -> {
             String message = UUID.randomUUID().toString();
             for (int delivery = 0; delivery < 2; delivery++) { // every message is delivered twice
-                transaction.executeWithoutResult(status -> {
-                    if (processed.markProcessed("deposits", message)) {
-                        repository.update(id, METADATA, account -> account.deposit(1));
+                boolean done = false;
+                while (!done) {
+                    try {
+                        transaction.executeWithoutResult(status -> {
+                            if (processed.markProcessed("deposits", message)) {
+                                repository.update(id, METADATA, account -> account.deposit(1));
+                            }
+                        });
+                        done = true;
+                    } catch (StaleTransactionException runAgain) {
+                        // rolled back: the next attempt is a new, younger transaction
                     }
-                });
+                }
             }
             return null;
         });

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One run of the load generator, in phases: register the parties, sell the invoices, bid for the
@@ -36,6 +37,7 @@ final class LoadRun implements AutoCloseable {
     private final ManagedChannel queriesChannel;
     private final QueriesGrpc.QueriesBlockingStub queries;
     private final Commands selling;
+    private final Commands warming;
     private final Commands bidding;
     private final ServiceProcesses services;
     private final Progress progress = new Progress();
@@ -46,6 +48,7 @@ final class LoadRun implements AutoCloseable {
         this.queriesChannel = ManagedChannelBuilder.forTarget(settings.queriesAddress()).usePlaintext().build();
         this.queries = QueriesGrpc.newBlockingStub(queriesChannel);
         this.selling = new Commands(commandsChannel, settings.concurrency());
+        this.warming = new Commands(commandsChannel, settings.concurrency());
         this.bidding = new Commands(commandsChannel, settings.concurrency());
         this.services = new ServiceProcesses(settings.home());
     }
@@ -57,14 +60,17 @@ final class LoadRun implements AutoCloseable {
             ids(settings.investors()).forEach(id -> investors.put(id, settings.balance()));
             register(issuers, investors);
             List<UUID> invoices = sell(issuers, bus);
+            List<UUID> bidders = new ArrayList<>(investors.keySet());
+            Bids warmUp = bid(bidders, invoices, warming, null, settings.warmUpSeconds(), 0);
             var usageBefore = services.usage();
-            Bids bids = bid(new ArrayList<>(investors.keySet()), invoices, probe);
+            Bids bids = bid(bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
             var usageAfter = services.usage();
             progress.phase("settling: waiting until every accepted bid is financed or released");
-            awaitUntil(() -> bids.commands().stream().allMatch(id -> !bidding.accepted.containsKey(id)
-                    || bus.settledAt(id) != null), SETTLE_NANOS, () -> bids.settledLine(bus, bidding));
+            awaitUntil(() -> Stream.concat(warming.accepted.keySet().stream(), bidding.accepted.keySet().stream())
+                    .allMatch(id -> bus.settledAt(id) != null), SETTLE_NANOS, () -> bids.settledLine(bus, bidding));
             progress.phase("checking the invariants");
             Set<String> accepted = new HashSet<>(selling.accepted.keySet());
+            accepted.addAll(warming.accepted.keySet());
             accepted.addAll(bidding.accepted.keySet());
             List<String> broken = new Invariants(queriesChannel).check(accepted, investors, invoices, bus,
                     settings.askingPrice());
@@ -109,35 +115,37 @@ final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * Bids at the set rate (or as fast as the calls in flight allow) for the set time, each invoice
+     * Bids at the set rate (or as fast as the calls in flight allow) for {@code seconds}, each invoice
      * getting {@code bidsPerInvoice} bids of its asking price from random investors: the first to be
-     * processed finances it, the others are rejected and released.
+     * processed finances it, the others are rejected and released. Bid number {@code first} goes to
+     * the invoice after the last one's. Without a probe, this is the warm-up: bids not measured.
      */
-    private Bids bid(List<UUID> investors, List<UUID> invoices, QueryProbe probe) throws InterruptedException {
-        progress.phase("bidding for " + settings.durationSeconds() + " s at "
+    private Bids bid(List<UUID> investors, List<UUID> invoices, Commands commands, QueryProbe probe, int seconds,
+                     long first) throws InterruptedException {
+        progress.phase((probe == null ? "warming up: bidding for " : "bidding for ") + seconds + " s at "
                 + (settings.rate() > 0 ? settings.rate() + " bids/s" : "full speed") + ", "
                 + settings.concurrency() + " calls in flight at most");
         var bids = new Bids(System.nanoTime());
-        long end = bids.start() + settings.durationSeconds() * 1_000_000_000L;
+        long end = bids.start() + seconds * 1_000_000_000L;
         String amount = settings.askingPrice().toPlainString();
-        for (long n = 0; System.nanoTime() < end; n++) {
+        for (long i = 0, n = first; System.nanoTime() < end; i++, n++) {
             if (settings.rate() > 0) {
-                LockSupport.parkNanos(bids.start() + (long) (n * 1e9 / settings.rate()) - System.nanoTime());
+                LockSupport.parkNanos(bids.start() + (long) (i * 1e9 / settings.rate()) - System.nanoTime());
             }
             UUID invoice = invoices.get((int) (n / settings.bidsPerInvoice() % invoices.size()));
             UUID investor = investors.get(ThreadLocalRandom.current().nextInt(investors.size()));
             String command = UUID.randomUUID().toString();
             bids.commands().add(command);
             boolean firstOnInvoice = n % settings.bidsPerInvoice() == 0;
-            bidding.awaitSlot();
-            bidding.bid(command, investor, invoice, amount, () -> {
-                if (firstOnInvoice) {
+            commands.awaitSlot();
+            commands.bid(command, investor, invoice, amount, () -> {
+                if (firstOnInvoice && probe != null) {
                     probe.watch(invoice, System.nanoTime());
                 }
             });
-            progress.every(() -> bids.sentLine(bidding));
+            progress.every(() -> bids.sentLine(commands));
         }
-        bidding.drain();
+        commands.drain();
         bids.finished(System.nanoTime());
         return bids;
     }

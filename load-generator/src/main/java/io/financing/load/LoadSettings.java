@@ -9,20 +9,22 @@ import java.util.Map;
  * (FINANCING_COMMANDS_ADDR, FINANCING_QUERIES_ADDR, FINANCING_KAFKA_BOOTSTRAP), else the local ports
  * of {@code ./financing up}; FINANCING_HOME says where its services' pid files are.
  *
- * @param rate bids per second; 0 sends them as fast as {@code concurrency} calls in flight allow
+ * @param rate          bids per second; 0 sends them as fast as {@code concurrency} calls in flight allow
+ * @param warmUpSeconds how long to bid before measuring, so that every JVM on the way has compiled its hot code
  */
-record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice, double rate, int durationSeconds,
-                    int concurrency, BigDecimal balance, BigDecimal askingPrice, Path json,
+record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice, double rate, int warmUpSeconds,
+                    int durationSeconds, int concurrency, BigDecimal balance, BigDecimal askingPrice, Path json,
                     String commandsAddress, String queriesAddress, String kafkaBootstrap, Path home) {
 
     static final String USAGE = """
-            usage: financing bench [--rate BIDS_PER_S | --max] [--duration S] [--concurrency N]
+            usage: financing bench [--rate BIDS_PER_S | --max] [--warm-up S] [--duration S] [--concurrency N]
                                    [--issuers N] [--investors N] [--invoices N] [--bids-per-invoice K] [--json FILE]
-              --rate 0 (--max) sends bids as fast as N calls in flight allow; defaults: --rate 100 --duration 60
-              --concurrency 64 --issuers 10 --investors 100 --invoices 2000 --bids-per-invoice 3""";
+              --rate 0 (--max) sends bids as fast as N calls in flight allow; defaults: --rate 100 --warm-up 10
+              --duration 60 --concurrency 64 --issuers 10 --investors 100 --invoices 2000 --bids-per-invoice 3""";
 
     static LoadSettings parse(String[] args, Map<String, String> env) {
-        int issuers = 10, investors = 100, invoices = 2000, bidsPerInvoice = 3, duration = 60, concurrency = 64;
+        int issuers = 10, investors = 100, invoices = 2000, bidsPerInvoice = 3, warmUp = 10, duration = 60;
+        int concurrency = 64;
         double rate = 100;
         Path json = null;
         for (int i = 0; i < args.length; i++) {
@@ -32,6 +34,7 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
                 case "--invoices" -> invoices = positive(args, ++i);
                 case "--bids-per-invoice" -> bidsPerInvoice = positive(args, ++i);
                 case "--duration" -> duration = positive(args, ++i);
+                case "--warm-up" -> warmUp = Integer.parseInt(value(args, ++i));
                 case "--concurrency" -> concurrency = positive(args, ++i);
                 case "--rate" -> rate = Double.parseDouble(value(args, ++i));
                 case "--max" -> rate = 0;
@@ -42,7 +45,7 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
         if (rate < 0) {
             throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more");
         }
-        return new LoadSettings(issuers, investors, invoices, bidsPerInvoice, rate, duration, concurrency,
+        return new LoadSettings(issuers, investors, invoices, bidsPerInvoice, rate, warmUp, duration, concurrency,
                 new BigDecimal("1000000.00"), new BigDecimal("100.00"), json,
                 env.getOrDefault("FINANCING_COMMANDS_ADDR", "localhost:" + env.getOrDefault("FINANCING_COMMANDS_PORT", "8080")),
                 env.getOrDefault("FINANCING_QUERIES_ADDR", "localhost:" + env.getOrDefault("FINANCING_QUERIES_PORT", "8081")),

@@ -22,7 +22,8 @@ final class Report {
                      List<String> broken) {
         var report = new Report(broken);
         ObjectNode run = report.json.putObject("run");
-        run.put("rate", settings.rate()).put("durationSeconds", settings.durationSeconds())
+        run.put("rate", settings.rate()).put("warmUpSeconds", settings.warmUpSeconds())
+                .put("durationSeconds", settings.durationSeconds())
                 .put("concurrency", settings.concurrency()).put("investors", settings.investors())
                 .put("invoices", settings.invoices()).put("bidsPerInvoice", settings.bidsPerInvoice());
 

@@ -1,6 +1,7 @@
 package io.financing.service.messaging;
 
 import io.financing.eventstore.ProcessedMessages;
+import io.financing.eventstore.StaleTransactionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ExactlyOnce {
 
+    private static final int MAX_ATTEMPTS = 10;
+
     private final TransactionTemplate transaction;
     private final ProcessedMessages processed;
 
@@ -19,12 +22,25 @@ public class ExactlyOnce {
         this.processed = processed;
     }
 
-    /** Runs {@code effects} unless {@code consumer} has processed {@code messageId} before. */
+    /**
+     * Runs {@code effects} unless {@code consumer} has processed {@code messageId} before. A transaction
+     * that the event store finds older than a stream's last writer is run again at once: a new one is
+     * younger than every writer it can see.
+     */
     public void process(String consumer, String messageId, Runnable effects) {
-        transaction.executeWithoutResult(status -> {
-            if (processed.markProcessed(consumer, messageId)) {
-                effects.run();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> {
+                    if (processed.markProcessed(consumer, messageId)) {
+                        effects.run();
+                    }
+                });
+                return;
+            } catch (StaleTransactionException stale) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw stale;
+                }
             }
-        });
+        }
     }
 }
