@@ -66,14 +66,20 @@ final class LoadRun implements AutoCloseable {
             Bids bids = bid(bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
             var usageAfter = services.usage();
             progress.phase("settling: waiting until every accepted bid is financed or released");
-            awaitUntil(() -> Stream.concat(warming.accepted.keySet().stream(), bidding.accepted.keySet().stream())
-                    .allMatch(id -> bus.settledAt(id) != null), SETTLE_NANOS, () -> bids.settledLine(bus, bidding));
+            List<String> unsettled = Stream.concat(warming.accepted.keySet().stream(), bidding.accepted.keySet().stream())
+                    .filter(id -> bus.settledAt(id) == null).toList();
+            boolean settled = awaitUntil(() -> unsettled.stream().allMatch(id -> bus.settledAt(id) != null),
+                    SETTLE_NANOS, () -> bids.settledLine(bus, bidding));
             progress.phase("checking the invariants");
             Set<String> accepted = new HashSet<>(selling.accepted.keySet());
             accepted.addAll(warming.accepted.keySet());
             accepted.addAll(bidding.accepted.keySet());
-            List<String> broken = new Invariants(queriesChannel).check(accepted, investors, invoices, bus,
-                    settings.askingPrice());
+            List<String> broken = new ArrayList<>(new Invariants(queriesChannel).check(accepted, investors, invoices,
+                    bus, settings.askingPrice()));
+            if (!settled) {
+                broken.add(unsettled.stream().filter(id -> bus.settledAt(id) == null).count()
+                        + " accepted bids neither financed nor released after " + SETTLE_NANOS / 1_000_000_000 + " s");
+            }
             probe.close();
             return Report.of(settings, bids, bidding, bus, probe, usageBefore, usageAfter, broken);
         }
@@ -88,8 +94,9 @@ final class LoadRun implements AutoCloseable {
         try (var publisher = new RegisteringPublisher(settings.kafkaBootstrap(), "registering.events")) {
             publisher.publish(registrations);
         }
-        awaitUntil(() -> allIssuers().containsAll(issuers) && investors.keySet().stream().allMatch(this::exists),
-                SETTLE_NANOS, () -> "registered parties not all visible yet");
+        require(awaitUntil(() -> allIssuers().containsAll(issuers)
+                && investors.keySet().stream().allMatch(this::exists), SETTLE_NANOS, () -> "registered parties not all visible yet"),
+                "the registered parties never all became visible in the query service");
     }
 
     private List<UUID> sell(List<UUID> issuers, Bus bus) throws InterruptedException {
@@ -105,8 +112,8 @@ final class LoadRun implements AutoCloseable {
                     invoice -> invoices.set(n, invoice));
         }
         selling.drain();
-        awaitUntil(() -> sells.stream().allMatch(bus.invoiceCreated::containsKey), SETTLE_NANOS,
-                () -> bus.invoiceCreated.size() + " of " + sells.size() + " invoices created");
+        require(awaitUntil(() -> sells.stream().allMatch(bus.invoiceCreated::containsKey), SETTLE_NANOS,
+                () -> bus.invoiceCreated.size() + " of " + sells.size() + " invoices created"), "invoices were never all created");
         List<UUID> sold = IntStream.range(0, invoices.length()).mapToObj(invoices::get).toList();
         if (sold.contains(null)) {
             throw new IllegalStateException(selling.refused.get() + " SellInvoice commands were refused");
@@ -170,15 +177,23 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
-    private void awaitUntil(BooleanSupplier condition, long patienceNanos, Supplier<String> state)
+    /** Whether the condition came true within the patience given, with progress meanwhile. */
+    private boolean awaitUntil(BooleanSupplier condition, long patienceNanos, Supplier<String> state)
             throws InterruptedException {
         long deadline = System.nanoTime() + patienceNanos;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting: " + state.get());
+                return false;
             }
             progress.every(state);
             Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private static void require(boolean done, String otherwise) {
+        if (!done) {
+            throw new IllegalStateException("gave up: " + otherwise);
         }
     }
 

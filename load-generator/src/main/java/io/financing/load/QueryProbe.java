@@ -12,12 +12,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures how long after a bid was accepted its invoice shows FINANCED in the query service, by
- * asking every 2 ms. A sample: at most {@link #PROBES} invoices are watched at once, others skipped.
+ * asking every 2 ms for the first 100 ms, then every 20 ms (so that under heavy load the probe does not
+ * become a load of its own). A sample: at most {@link #PROBES} invoices are watched at once.
  */
 final class QueryProbe implements AutoCloseable {
 
-    private static final int PROBES = 16;
+    private static final int PROBES = 4;
     private static final long POLL_NANOS = 2_000_000;
+    private static final long PATIENT_POLL_NANOS = 20_000_000;
+    private static final long IMPATIENT_NANOS = 100_000_000;
     private static final long GIVE_UP_NANOS = 30_000_000_000L;
 
     final Latencies financedInQueries = new Latencies();
@@ -53,7 +56,7 @@ final class QueryProbe implements AutoCloseable {
             } catch (io.grpc.StatusRuntimeException notYetProjected) {
                 // NOT_FOUND until the invoice's creation is projected
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            LockSupport.parkNanos(System.nanoTime() - acceptedAt < IMPATIENT_NANOS ? POLL_NANOS : PATIENT_POLL_NANOS);
         }
     }
 
