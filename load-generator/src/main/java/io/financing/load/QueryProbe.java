@@ -21,7 +21,8 @@ final class QueryProbe implements AutoCloseable {
     private static final long POLL_NANOS = 2_000_000;
     private static final long PATIENT_POLL_NANOS = 20_000_000;
     private static final long IMPATIENT_NANOS = 100_000_000;
-    private static final long GIVE_UP_NANOS = 30_000_000_000L;
+    // As long as the run waits for bids to settle: under overload the query side lags by many seconds.
+    private static final long GIVE_UP_NANOS = 300_000_000_000L;
 
     final Latencies financedInQueries = new Latencies();
 
@@ -63,6 +64,6 @@ final class QueryProbe implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         pollers.shutdown();
-        pollers.awaitTermination(30, TimeUnit.SECONDS);
+        pollers.awaitTermination(GIVE_UP_NANOS, TimeUnit.NANOSECONDS);
     }
 }
