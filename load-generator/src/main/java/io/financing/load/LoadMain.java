@@ -1,6 +1,9 @@
 package io.financing.load;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./financing bench}: drives the running system through its public interfaces only (gRPC
@@ -13,22 +16,28 @@ public final class LoadMain {
     }
 
     public static void main(String[] args) throws Exception {
-        LoadSettings settings;
         try {
-            settings = LoadSettings.parse(args, System.getenv());
+            System.exit(run(args, System.getenv(), System.out).isEmpty() ? 0 : 1);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
-            return;
         }
+    }
+
+    /**
+     * Runs the load as {@code ./financing bench ARGS} would, with {@code env} as its environment, and
+     * prints the table on {@code out}. Returns the invariants that broke, in words; empty if all held.
+     */
+    public static List<String> run(String[] args, Map<String, String> env, PrintStream out) throws Exception {
+        LoadSettings settings = LoadSettings.parse(args, env);
         Report report;
         try (var run = new LoadRun(settings)) {
             report = run.run();
         }
-        System.out.print(report.table());
+        out.print(report.table());
         if (settings.json() != null) {
             Files.writeString(settings.json(), report.json());
         }
-        System.exit(report.invariantsHold() ? 0 : 1);
+        return report.brokenInvariants();
     }
 }

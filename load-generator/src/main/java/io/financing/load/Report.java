@@ -72,8 +72,8 @@ final class Report {
                 .put("p95", latencies.percentile(95)).put("p99", latencies.percentile(99));
     }
 
-    boolean invariantsHold() {
-        return broken.isEmpty();
+    List<String> brokenInvariants() {
+        return broken;
     }
 
     String json() {
