@@ -3,7 +3,10 @@ package io.financing.query.command;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.Projection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Command statuses, from the outcome the financing-service stores for each command (one event each). */
@@ -21,18 +24,26 @@ class CommandStatusProjection implements Projection {
         return "Command";
     }
 
+    /** One query for the statuses already known (a redelivered outcome changes nothing), then inserts. */
     @Override
-    public void apply(ProjectedEvent outcome) {
-        if (rows.existsById(outcome.aggregateId())) {
-            return;
+    public void applyAll(List<ProjectedEvent> outcomes) {
+        Set<UUID> known = new HashSet<>();
+        rows.findAllById(outcomes.stream().map(ProjectedEvent::aggregateId).distinct().toList())
+                .forEach(row -> known.add(row.getId()));
+        for (ProjectedEvent outcome : outcomes) {
+            if (known.add(outcome.aggregateId())) {
+                rows.save(status(outcome));
+            }
         }
-        switch (outcome.name()) {
-            case "CommandSucceeded" -> rows.save(new CommandStatusRow(outcome.aggregateId(), "SUCCEEDED", "",
-                    eventIds(outcome)));
-            case "CommandRejected" -> rows.save(new CommandStatusRow(outcome.aggregateId(), "REJECTED",
-                    outcome.text("reason"), List.of()));
+    }
+
+    private static CommandStatusRow status(ProjectedEvent outcome) {
+        return switch (outcome.name()) {
+            case "CommandSucceeded" -> new CommandStatusRow(outcome.aggregateId(), "SUCCEEDED", "", eventIds(outcome));
+            case "CommandRejected" -> new CommandStatusRow(outcome.aggregateId(), "REJECTED", outcome.text("reason"),
+                    List.of());
             default -> throw new IllegalArgumentException("Unknown command outcome " + outcome.name());
-        }
+        };
     }
 
     private static List<String> eventIds(ProjectedEvent outcome) {

@@ -1,6 +1,7 @@
 package io.financing.query.command;
 
 import jakarta.persistence.Column;
+import io.financing.query.projection.InsertableRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** What became of a command: SUCCEEDED with the events it produced, or REJECTED with the reason. */
 @Entity
 @Table(name = "command_statuses")
-public class CommandStatusRow {
+public class CommandStatusRow extends InsertableRow {
 
     @Id
     @Column(name = "command_id")
@@ -24,10 +25,16 @@ public class CommandStatusRow {
     }
 
     CommandStatusRow(UUID commandId, String state, String reason, List<String> eventIds) {
+        super(true);
         this.commandId = commandId;
         this.state = state;
         this.reason = reason;
         this.eventIds = String.join(",", eventIds);
+    }
+
+    @Override
+    public UUID getId() {
+        return commandId;
     }
 
     public String state() {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * applied, so that a redelivered event is skipped and a missing one is noticed.
  */
 @MappedSuperclass
-public abstract class ProjectedRow {
+public abstract class ProjectedRow extends InsertableRow {
 
     @Id
     private UUID id;
@@ -25,12 +25,18 @@ public abstract class ProjectedRow {
     }
 
     protected ProjectedRow(UUID id, long createdPosition) {
+        super(true);
         this.id = id;
         this.createdPosition = createdPosition;
         this.version = 1;
     }
 
     public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID getId() {
         return id;
     }
 

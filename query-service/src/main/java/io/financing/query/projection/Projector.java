@@ -1,5 +1,6 @@
 package io.financing.query.projection;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,16 +19,20 @@ public class Projector {
                 .collect(Collectors.toUnmodifiableMap(Projection::aggregateType, Function.identity()));
     }
 
+    /** Projects the events, in one transaction, each type's in their order (types touch different tables). */
     @Transactional
     public void projectAll(List<ProjectedEvent> events) {
-        events.forEach(this::project);
+        events.stream().collect(Collectors.groupingBy(ProjectedEvent::aggregateType, LinkedHashMap::new, Collectors.toList()))
+                .forEach((type, ofType) -> {
+                    Projection projection = projections.get(type);
+                    if (projection != null) {
+                        projection.applyAll(ofType);
+                    }
+                });
     }
 
     @Transactional
     public void project(ProjectedEvent event) {
-        Projection projection = projections.get(event.aggregateType());
-        if (projection != null) {
-            projection.apply(event);
-        }
+        projectAll(List.of(event));
     }
 }
