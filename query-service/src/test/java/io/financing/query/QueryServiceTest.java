@@ -21,6 +21,7 @@ import io.financing.eventstore.PostgresEventStore;
 import io.financing.eventstore.StoredEvent;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
+import io.financing.localstack.Topics;
 import io.financing.query.projection.Projector;
 import io.financing.query.rebuild.Rebuild;
 import io.financing.relayer.Envelope;
@@ -220,6 +221,19 @@ class QueryServiceTest {
         assertThat(awaitStatus(rejected).getReason()).isEqualTo("Issuer x is not registered");
         assertThat(queries().getCommandStatus(CommandStatusRequest.newBuilder()
                 .setCommandId(UUID.randomUUID().toString()).build()).getState()).isEqualTo(CommandStatus.State.UNKNOWN);
+    }
+
+    @Test
+    void anUnreadableMessageGoesToTheDeadLettersAndTheEventsAfterItAreStillProjected() throws Exception {
+        String poison = "{not an envelope " + UUID.randomUUID();
+        producer.send(new ProducerRecord<>("financing.events", invoice.toString(), poison)).get();
+        issuerCreated();
+        onSale(invoice, "10"); // the same key, so the same partition, after the poison
+
+        assertThat(awaitInvoice(invoice).getStatus()).isEqualTo(InvoiceStatus.AVAILABLE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Topics.readAll(
+                SharedInfrastructure.get().kafka().bootstrapServers(), "financing.events.query-service.DLT")
+                .stream().anyMatch(record -> record.value().equals(poison)));
     }
 
     @Test

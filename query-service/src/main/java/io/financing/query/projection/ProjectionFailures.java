@@ -1,8 +1,11 @@
 package io.financing.query.projection;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -19,10 +22,18 @@ import tools.jackson.core.JacksonException;
 @Configuration(proxyBeanMethods = false)
 class ProjectionFailures {
 
+    private static final String DEAD_LETTER_SUFFIX = ".query-service.DLT";
+
+    /** The dead letters' topic, made at start-up: the brokers do not create topics on first use. */
+    @Bean
+    NewTopic deadLetters(@Value("${financing.query.events-topic}") String events) {
+        return TopicBuilder.name(events + DEAD_LETTER_SUFFIX).partitions(1).replicas(1).build();
+    }
+
     @Bean
     CommonErrorHandler retryUntilApplied(KafkaOperations<Object, Object> kafka) {
         var deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, error) -> new TopicPartition(record.topic() + ".query-service.DLT", -1));
+                (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
         var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
         handler.addNotRetryableExceptions(JacksonException.class, MalformedEventException.class);
         return handler;

@@ -30,9 +30,4 @@ public class Projector {
                     }
                 });
     }
-
-    @Transactional
-    public void project(ProjectedEvent event) {
-        projectAll(List.of(event));
-    }
 }
