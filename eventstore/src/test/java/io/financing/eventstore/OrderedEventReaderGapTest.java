@@ -38,6 +38,8 @@ class OrderedEventReaderGapTest {
     private static final int WRITERS = 8;
     private static final int STREAMS = 40;
     private static final Duration WRITING = Duration.ofSeconds(6);
+    private static final AtomicLong STALE_REFUSED = new AtomicLong();
+    private static ProcessedMessages PROCESSED;
 
     /** One committed write: the position its first event took, and when it committed relative to others. */
     private record Commit(long position, long commitOrder) {
@@ -46,6 +48,7 @@ class OrderedEventReaderGapTest {
     @Test
     void readsEveryEventExactlyOnceInStreamOrderDespiteOutOfOrderCommits() throws Exception {
         var transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        PROCESSED = new ProcessedMessages(database.dataSource());
         List<UUID> streams = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             streams.add(database.store().create(UUID.randomUUID(), "Thing", EventStoreContract.events(1)).get(0)
@@ -82,9 +85,12 @@ class OrderedEventReaderGapTest {
 
         long outOfOrderCommits = outOfOrderCommits(commits);
         long naiveMissed = written.size() + STREAMS - naive.get().size();
-        log.info("{} events written in {} commits, {} of them committed after a later position; a reader by "
-                + "position alone missed {}", written.size(), commits.size(), outOfOrderCommits, naiveMissed);
+        log.info("{} events written in {} commits, {} of them committed after a later position; {} appends refused "
+                + "to transactions older than their stream's last writer; a reader by position alone missed {}",
+                written.size(), commits.size(), outOfOrderCommits, STALE_REFUSED.get(), naiveMissed);
         assertThat(outOfOrderCommits).as("commits out of position order during the test").isPositive();
+        assertThat(STALE_REFUSED.get()).as("appends refused to transactions older than the stream's last writer")
+                .isPositive();
 
         List<UUID> readIds = read.stream().map(StoredEvent::eventId).toList();
         assertThat(readIds).doesNotHaveDuplicates();
@@ -100,26 +106,39 @@ class OrderedEventReaderGapTest {
     }
 
     /**
-     * Appends one or a few events to a random stream; one write in four holds its transaction open a
-     * while after inserting, so that later writes commit before it.
+     * Appends one or a few events to a random stream. One write in four holds its transaction open a
+     * while after inserting, so that later writes commit before it; one in four takes its transaction
+     * id first, as a consumer recording its message does, and appends a while later, so that younger
+     * transactions may have written the stream meanwhile.
      */
     private static List<StoredEvent> writeOnce(TransactionTemplate transaction, List<UUID> streams) {
         var random = ThreadLocalRandom.current();
         UUID stream = streams.get(random.nextInt(streams.size()));
-        long version = database.store().read(stream, 1).size();
         List<NewEvent> events = EventStoreContract.events(1 + random.nextInt(3));
         try {
-            if (random.nextInt(4) > 0) {
-                return database.store().append(stream, version, events);
-            }
-            return transaction.execute(status -> {
-                List<StoredEvent> stored = database.store().append(stream, version, events);
-                sleep(5 + random.nextInt(40));
-                return stored;
-            });
+            return switch (random.nextInt(4)) {
+                case 0 -> transaction.execute(status -> {
+                    List<StoredEvent> stored = database.store().append(stream, version(stream), events);
+                    sleep(5 + random.nextInt(40));
+                    return stored;
+                });
+                case 1 -> transaction.execute(status -> {
+                    PROCESSED.markProcessed("gap-test", UUID.randomUUID().toString()); // takes the transaction's id
+                    sleep(5 + random.nextInt(40));
+                    return database.store().append(stream, version(stream), events);
+                });
+                default -> database.store().append(stream, version(stream), events);
+            };
         } catch (ConcurrencyConflictException conflict) {
             return List.of();
+        } catch (StaleTransactionException refused) {
+            STALE_REFUSED.incrementAndGet();
+            return List.of();
         }
+    }
+
+    private static long version(UUID stream) {
+        return database.store().read(stream, 1).size();
     }
 
     interface Reader {
