@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,10 +32,6 @@ public class Database {
 
     PostgresServer postgres;
     HikariDataSource dataSource;
-    /** Group commit's transactions in flight ({@link GroupCommittingEventStore.Settings}). */
-    @Param("1")
-    int transactions;
-
     PostgresEventStore store;
     GroupCommittingEventStore groupCommitted;
 
@@ -60,7 +55,7 @@ public class Database {
         }
         store = new PostgresEventStore(dataSource);
         groupCommitted = new GroupCommittingEventStore(dataSource, EventsStoredNotifier.NONE,
-                new GroupCommittingEventStore.Settings(transactions, GroupCommittingEventStore.Settings.DEFAULT.batchSize()));
+                GroupCommittingEventStore.Settings.DEFAULT);
     }
 
     @TearDown(Level.Trial)

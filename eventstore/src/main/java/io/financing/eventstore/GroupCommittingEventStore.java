@@ -25,21 +25,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * every guarantee kept: a call returns only once its events are durable, each stream's version is
  * still checked on its own, and a write that loses its stream to another writer fails alone.
  *
- * <p>No thread of its own: a caller who finds a transaction slot free leads, writing everything
- * queued (one write per stream) in one transaction, then hands the slot to the oldest writer still
- * queued; writers who arrive meanwhile queue for the next batch. So a lone writer pays no hand-over,
- * and the batches grow with the load. Writes commit on their own, so calling it inside a transaction
+ * <p>No thread of its own: a caller who finds no batch in flight leads, writing everything queued
+ * (one write per stream) in one transaction, then hands the lead to the oldest writer still queued;
+ * writers who arrive meanwhile queue for the next batch. So a lone writer pays no hand-over, and the
+ * batches grow with the load. One batch in flight at a time: a second only halved the batches
+ * (BENCHMARKS.md). Writes commit on their own, so calling it inside a transaction
  * of the caller's is refused. Reads and snapshots go straight to the database.
  */
 public final class GroupCommittingEventStore extends JdbcEventStore {
 
     /**
-     * @param transactions how many batches may be in flight at once, a connection each: while one
-     *                     waits for its flush to disk, another can be written
-     * @param batchSize    the most writes in one transaction
+     * @param batchSize the most writes in one transaction
      */
-    public record Settings(int transactions, int batchSize) {
-        public static final Settings DEFAULT = new Settings(1, 256);
+    public record Settings(int batchSize) {
+        public static final Settings DEFAULT = new Settings(256);
     }
 
     /** A write waiting for its batch, then its outcome; its writer sleeps until then or until it leads. */
@@ -66,7 +65,7 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
     private final Settings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private int freeTransactions;
+    private boolean leading; // a batch is in flight
     // Read without the lock while gathering, hence volatile.
     private volatile int queued;
     private volatile int lastBatchSize;
@@ -76,7 +75,6 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         this.dataSource = dataSource;
         this.notifier = notifier;
         this.settings = settings;
-        this.freeTransactions = settings.transactions();
     }
 
     @Override
@@ -90,8 +88,8 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         try {
             queue.add(pending);
             queued = queue.size();
-            if (freeTransactions > 0) {
-                freeTransactions--;
+            if (!leading) {
+                leading = true;
                 pending.leads = true;
             }
         } finally {
@@ -112,8 +110,8 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
     }
 
     /**
-     * Writes the next batch in a transaction slot of its own, wakes its writers, then hands the slot
-     * to the oldest writer still queued, if any. Only its writers are woken, each alone: waking every
+     * Writes the next batch, wakes its writers, then hands the lead to the oldest writer still queued,
+     * if any. Only its writers are woken, each alone: waking every
      * waiter at each commit queued them all on one lock and cost more than the statement.
      */
     private void lead() {
@@ -156,7 +154,7 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         }
     }
 
-    /** Queues {@code again} first, then hands the slot to the oldest queued writer, if any. */
+    /** Queues {@code again} first, then hands the lead to the oldest queued writer, if any. */
     private void handOver(List<Pending> again) {
         lock.lock();
         try {
@@ -166,7 +164,7 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
             queued = queue.size();
             Pending next = queue.peekFirst();
             if (next == null) {
-                freeTransactions++;
+                leading = false;
             } else {
                 next.leads = true;
                 LockSupport.unpark(next.writer);
