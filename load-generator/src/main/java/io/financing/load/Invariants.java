@@ -14,7 +14,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The rules of DESIGN.md, checked from outside once the system has settled: a fast run that loses a
@@ -62,13 +64,14 @@ final class Invariants {
     /** balance + reserved + committed = funds added, none negative; reserved = what the investor won. */
     private List<String> moneyNotConserved(Map<UUID, BigDecimal> fundsAdded, Bus bus, BigDecimal askingPrice) {
         List<String> broken = new ArrayList<>();
+        Map<String, Long> invoicesWon = bus.winners.values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         fundsAdded.forEach((id, added) -> {
             Investor investor = queries.getInvestor(Ids.proto(id));
             BigDecimal balance = new BigDecimal(investor.getBalance().getAmount());
             BigDecimal reserved = new BigDecimal(investor.getReserved().getAmount());
             BigDecimal committed = new BigDecimal(investor.getCommitted().getAmount());
-            long won = bus.winners.values().stream().filter(id.toString()::equals).count();
-            BigDecimal expectedReserved = askingPrice.multiply(BigDecimal.valueOf(won));
+            BigDecimal expectedReserved = askingPrice.multiply(BigDecimal.valueOf(invoicesWon.getOrDefault(id.toString(), 0L)));
             if (balance.add(reserved).add(committed).compareTo(added) != 0 || balance.signum() < 0
                     || reserved.signum() < 0 || committed.signum() < 0 || reserved.compareTo(expectedReserved) != 0) {
                 broken.add("investor " + id + ": balance " + balance + " + reserved " + reserved + " + committed "
