@@ -1,5 +1,6 @@
 package io.financing.query.command;
 
+import io.financing.query.projection.InsertableRow;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.Projection;
 import java.util.ArrayList;
@@ -27,9 +28,7 @@ class CommandStatusProjection implements Projection {
     /** One query for the statuses already known (a redelivered outcome changes nothing), then inserts. */
     @Override
     public void applyAll(List<ProjectedEvent> outcomes) {
-        Set<UUID> known = new HashSet<>();
-        rows.findAllById(outcomes.stream().map(ProjectedEvent::aggregateId).distinct().toList())
-                .forEach(row -> known.add(row.getId()));
+        Set<UUID> known = new HashSet<>(InsertableRow.rowsOf(outcomes, rows).keySet());
         for (ProjectedEvent outcome : outcomes) {
             if (known.add(outcome.aggregateId())) {
                 rows.save(status(outcome));

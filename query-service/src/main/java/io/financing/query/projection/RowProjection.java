@@ -1,6 +1,5 @@
 package io.financing.query.projection;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +22,7 @@ public abstract class RowProjection<R extends ProjectedRow> implements Projectio
     /** Loads the rows the events are about in one query, instead of a query or two per event. */
     @Override
     public final void applyAll(List<ProjectedEvent> events) {
-        Map<UUID, R> known = new HashMap<>();
-        rows.findAllById(events.stream().map(ProjectedEvent::aggregateId).distinct().toList())
-                .forEach(row -> known.put(row.id(), row));
+        Map<UUID, R> known = InsertableRow.rowsOf(events, rows);
         for (ProjectedEvent event : events) {
             R row = known.get(event.aggregateId());
             if (event.name().equals(creation)) {
