@@ -31,6 +31,8 @@ public final class OrderedEventReader {
             LIMIT ?
             """;
 
+    private static final String HELD_BACK = "SELECT EXISTS (SELECT 1 FROM eventstore.events WHERE " + AFTER_CHECKPOINT + ")";
+
     private final JdbcTemplate jdbc;
 
     public OrderedEventReader(DataSource dataSource) {
@@ -41,5 +43,15 @@ public final class OrderedEventReader {
     public List<StoredEvent> readAfter(Checkpoint checkpoint, int limit) {
         return jdbc.query(READ_AFTER, JdbcEventStore.STORED_EVENT,
                 Long.toString(checkpoint.transactionId()), checkpoint.position(), limit);
+    }
+
+    /**
+     * Whether events after the checkpoint have committed but may not be read yet, held back by an older
+     * transaction still running. They become readable the moment it ends, and nothing announces that
+     * moment: that transaction may have stored no events, or run in another database of the cluster.
+     */
+    public boolean heldBack(Checkpoint checkpoint) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(HELD_BACK, Boolean.class,
+                Long.toString(checkpoint.transactionId()), checkpoint.position()));
     }
 }

@@ -125,7 +125,7 @@ public final class Relay implements Runnable {
             while (running) {
                 List<StoredEvent> batch = reader.readAfter(checkpoint, properties.batchSize());
                 if (batch.isEmpty()) {
-                    notifications.await(properties.pollInterval());
+                    awaitNewEvents(reader, checkpoint, notifications);
                     continue;
                 }
                 publishing.record(() -> publish(batch));
@@ -134,6 +134,18 @@ public final class Relay implements Runnable {
                 relayed.increment(batch.size());
                 batches.increment();
             }
+        }
+    }
+
+    /**
+     * Waits for a notification, or the poll interval; but events held back by an older transaction are
+     * released when it ends, which no notification announces: those are looked for again soon.
+     */
+    private void awaitNewEvents(OrderedEventReader reader, Checkpoint checkpoint, EventNotifications notifications) {
+        if (reader.heldBack(checkpoint)) {
+            sleep(properties.heldBackRetry());
+        } else {
+            notifications.await(properties.pollInterval());
         }
     }
 

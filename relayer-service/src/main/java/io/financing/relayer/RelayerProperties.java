@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval the longest a new event waits when no notification comes ({@code FINANCING_RELAYER_POLL_INTERVAL})
  * @param batchSize    events read and published at once under load ({@code FINANCING_RELAYER_BATCH_SIZE})
  * @param name         the checkpoint's name, and what the instances of one relay elect a leader for
+ * @param heldBackRetry how soon to look again when new events are held back by an older transaction still
+ *                      running ({@code FINANCING_RELAYER_HELD_BACK_RETRY})
  */
 @ConfigurationProperties("financing.relayer")
 public record RelayerProperties(@DefaultValue("financing.events") String topic,
                                 @DefaultValue("100ms") Duration pollInterval,
                                 @DefaultValue("500") int batchSize,
-                                @DefaultValue("relayer") String name) {
+                                @DefaultValue("relayer") String name,
+                                @DefaultValue("1ms") Duration heldBackRetry) {
 }

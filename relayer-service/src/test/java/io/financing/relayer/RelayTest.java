@@ -8,12 +8,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.financing.eventstore.ConcurrencyConflictException;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStoreSchema;
+import io.financing.eventstore.EventsStoredNotifier;
 import io.financing.eventstore.NewEvent;
 import io.financing.eventstore.PostgresEventStore;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
 import io.financing.localstack.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ class RelayTest {
         }
         kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of("bootstrap.servers", bootstrap(),
                 "acks", "all", "enable.idempotence", true), new StringSerializer(), new StringSerializer()));
-        properties = new RelayerProperties(topic, Duration.ofMillis(100), 100, "relayer");
+        properties = new RelayerProperties(topic, Duration.ofMillis(100), 100, "relayer", Duration.ofMillis(1));
     }
 
     @AfterEach
@@ -127,6 +129,32 @@ class RelayTest {
 
         assertThat(receiveAll(after).keySet()).containsAll(after);
         standby.stop();
+    }
+
+    @Test
+    void eventsHeldBackByAnOlderTransactionGoOutWhenItEndsWithoutWaitingForAPoll() throws Exception {
+        properties = new RelayerProperties(properties.topic(), Duration.ofHours(1), 100, "relayer", Duration.ofMillis(1));
+        try (var notifier = new EventsStoredNotifier(dataSource, Duration.ofMillis(1))) {
+            store = new PostgresEventStore(dataSource, notifier);
+            Relay relay = start();
+            // Until one event arrives, the relay may not be listening yet: with an hour's poll, write until it is.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                store.create(UUID.randomUUID(), "Thing", List.of(event()));
+                return !all().isEmpty();
+            });
+
+            NewEvent heldBack = event();
+            try (Connection older = dataSource.getConnection()) {
+                older.setAutoCommit(false);
+                older.createStatement().execute("SELECT pg_current_xact_id()"); // older than the event's writer
+                store.create(UUID.randomUUID(), "Thing", List.of(heldBack)); // notifies: nothing readable yet
+                Thread.sleep(300); // for the notification to reach the relay while the event is held back
+                older.commit(); // stored nothing, notifies no one
+            }
+
+            assertThat(receiveAll(Set.of(heldBack.eventId()))).containsKey(heldBack.eventId());
+            relay.stop();
+        }
     }
 
     private Relay start() {

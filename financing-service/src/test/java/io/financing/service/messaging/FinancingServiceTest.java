@@ -87,7 +87,7 @@ class FinancingServiceTest {
     void startRelay(DataSource dataSource, KafkaTemplate<String, String> kafka) {
         if (relay == null) {
             relay = new Relay(dataSource, kafka, new RelayerProperties("financing.events", Duration.ofMillis(100), 500,
-                    "relayer"), new SimpleMeterRegistry());
+                    "relayer", Duration.ofMillis(1)), new SimpleMeterRegistry());
             new Thread(relay, "relay").start();
         }
     }
