@@ -3,6 +3,7 @@ package io.financing.relayer;
 import io.financing.eventstore.StoredEvent;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * A stored event as published on {@code financing.events}:
@@ -28,7 +29,8 @@ public final class Envelope {
                 .put("occurredAt", event.occurredAt().toString())
                 .put("correlationId", event.metadata().correlationId().toString())
                 .put("causationId", event.metadata().causationId().toString());
-        envelope.set("data", json.readTree(event.data()));
+        // The store holds the data as JSON already (jsonb): copied as it is, not parsed and written again.
+        envelope.putRawValue("data", new RawValue(event.data()));
         return json.writeValueAsString(envelope);
     }
 }

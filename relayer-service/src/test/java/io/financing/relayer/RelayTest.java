@@ -91,6 +91,8 @@ class RelayTest {
 
         Map<UUID, JsonNode> received = receiveAll(written);
         assertThat(received.keySet()).containsAll(written);
+        assertThat(received.values()).extracting(envelope -> envelope.get("data"))
+                .containsOnly(JSON.readTree("{\"n\": 1}"));
         relay.stop();
     }
 
