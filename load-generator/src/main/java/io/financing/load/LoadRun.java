@@ -54,6 +54,20 @@ final class LoadRun implements AutoCloseable {
     }
 
     Report run() throws Exception {
+        return settings.listenerOnly() ? listenerOnly() : wholePipeline();
+    }
+
+    /** Bids from investors no one registered on invoices no one sold: the listener accepts what is well formed. */
+    private Report listenerOnly() throws InterruptedException {
+        List<UUID> investors = ids(settings.investors());
+        List<UUID> invoices = ids(settings.invoices());
+        bid("warming up: ", investors, invoices, warming, null, settings.warmUpSeconds(), 0);
+        var usageBefore = services.usage();
+        Bids bids = bid("", investors, invoices, bidding, null, settings.durationSeconds(), 0);
+        return Report.ofListener(settings, bids, bidding, usageBefore, services.usage());
+    }
+
+    private Report wholePipeline() throws Exception {
         try (var bus = new Bus(settings.kafkaBootstrap()); var probe = new QueryProbe(queriesChannel)) {
             List<UUID> issuers = ids(settings.issuers());
             Map<UUID, BigDecimal> investors = new LinkedHashMap<>();
@@ -61,9 +75,9 @@ final class LoadRun implements AutoCloseable {
             register(issuers, investors);
             List<UUID> invoices = sell(issuers, bus);
             List<UUID> bidders = new ArrayList<>(investors.keySet());
-            Bids warmUp = bid(bidders, invoices, warming, null, settings.warmUpSeconds(), 0);
+            Bids warmUp = bid("warming up: ", bidders, invoices, warming, null, settings.warmUpSeconds(), 0);
             var usageBefore = services.usage();
-            Bids bids = bid(bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
+            Bids bids = bid("", bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
             var usageAfter = services.usage();
             progress.phase("settling: waiting until every accepted bid is financed or released");
             List<String> unsettled = Stream.concat(warming.accepted.keySet().stream(), bidding.accepted.keySet().stream())
@@ -125,11 +139,11 @@ final class LoadRun implements AutoCloseable {
      * Bids at the set rate (or as fast as the calls in flight allow) for {@code seconds}, each invoice
      * getting {@code bidsPerInvoice} bids of its asking price from random investors: the first to be
      * processed finances it, the others are rejected and released. Bid number {@code first} goes to
-     * the invoice after the last one's. Without a probe, this is the warm-up: bids not measured.
+     * the invoice after the last one's. With a probe, the first bid on each invoice is watched on the query side.
      */
-    private Bids bid(List<UUID> investors, List<UUID> invoices, Commands commands, QueryProbe probe, int seconds,
-                     long first) throws InterruptedException {
-        progress.phase((probe == null ? "warming up: bidding for " : "bidding for ") + seconds + " s at "
+    private Bids bid(String phase, List<UUID> investors, List<UUID> invoices, Commands commands, QueryProbe probe,
+                     int seconds, long first) throws InterruptedException {
+        progress.phase(phase + "bidding for " + seconds + " s at "
                 + (settings.rate() > 0 ? settings.rate() + " bids/s" : "full speed") + ", "
                 + settings.concurrency() + " calls in flight at most");
         var bids = new Bids(System.nanoTime());

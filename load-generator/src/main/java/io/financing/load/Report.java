@@ -21,11 +21,8 @@ final class Report {
                      Map<String, ServiceProcesses.Usage> before, Map<String, ServiceProcesses.Usage> after,
                      List<String> broken) {
         var report = new Report(broken);
-        ObjectNode run = report.json.putObject("run");
-        run.put("rate", settings.rate()).put("warmUpSeconds", settings.warmUpSeconds())
-                .put("durationSeconds", settings.durationSeconds())
-                .put("concurrency", settings.concurrency()).put("investors", settings.investors())
-                .put("invoices", settings.invoices()).put("bidsPerInvoice", settings.bidsPerInvoice());
+        report.run(settings);
+        report.listener(bids, bidding);
 
         var settle = new Latencies();
         var financedOnBus = new Latencies();
@@ -44,27 +41,52 @@ final class Report {
                 }
             }
         }
-        report.json.putObject("listener")
-                .put("bidsSent", bids.commands().size()).put("accepted", bidding.accepted.size())
-                .put("refused", bidding.refused.get())
-                .put("acceptedPerSecond", bidding.accepted.size() / bids.seconds())
-                .set("acceptanceMs", percentiles(bidding.acceptance));
         ObjectNode pipeline = report.json.putObject("pipeline");
         pipeline.put("bidsSettled", settled).put("financed", financedOnBus.count())
                 .put("settledPerSecond", settled / Math.max((lastSettled - bids.start()) / 1e9, 1e-9));
         pipeline.set("acceptedToSettledMs", percentiles(settle));
         pipeline.set("acceptedToFinancedOnBusMs", percentiles(financedOnBus));
         pipeline.set("acceptedToFinancedInQueriesMs", percentiles(probe.financedInQueries));
-        ObjectNode services = report.json.putObject("services");
+        report.services(bids, before, after);
+        var invariants = report.json.putArray("invariantsBroken");
+        broken.forEach(invariants::add);
+        return report;
+    }
+
+    /** A run of {@code --listener-only}: acceptance and the services' usage, nothing downstream. */
+    static Report ofListener(LoadSettings settings, Bids bids, Commands bidding,
+                             Map<String, ServiceProcesses.Usage> before, Map<String, ServiceProcesses.Usage> after) {
+        var report = new Report(List.of());
+        report.run(settings);
+        report.listener(bids, bidding);
+        report.services(bids, before, after);
+        return report;
+    }
+
+    private void run(LoadSettings settings) {
+        json.putObject("run").put("rate", settings.rate()).put("warmUpSeconds", settings.warmUpSeconds())
+                .put("durationSeconds", settings.durationSeconds()).put("concurrency", settings.concurrency())
+                .put("listenerOnly", settings.listenerOnly()).put("investors", settings.investors())
+                .put("invoices", settings.invoices()).put("bidsPerInvoice", settings.bidsPerInvoice());
+    }
+
+    private void listener(Bids bids, Commands bidding) {
+        json.putObject("listener")
+                .put("bidsSent", bids.commands().size()).put("accepted", bidding.accepted.size())
+                .put("refused", bidding.refused.get())
+                .put("acceptedPerSecond", bidding.accepted.size() / bids.seconds())
+                .set("acceptanceMs", percentiles(bidding.acceptance));
+    }
+
+    private void services(Bids bids, Map<String, ServiceProcesses.Usage> before,
+                          Map<String, ServiceProcesses.Usage> after) {
+        ObjectNode services = json.putObject("services");
         after.forEach((name, usage) -> {
             ServiceProcesses.Usage start = before.getOrDefault(name, new ServiceProcesses.Usage(0, 0));
             services.putObject(name)
                     .put("cpuPercentOfOneCore", 100 * (usage.cpuSeconds() - start.cpuSeconds()) / bids.seconds())
                     .put("peakRssMiB", usage.peakRssKib() / 1024);
         });
-        var invariants = report.json.putArray("invariantsBroken");
-        broken.forEach(invariants::add);
-        return report;
     }
 
     private static ObjectNode percentiles(Latencies latencies) {
@@ -86,13 +108,17 @@ final class Report {
         var pipeline = json.get("pipeline");
         out.append(String.format("%-44s %,12.0f /s   (%,d accepted, %,d refused)%n", "bids accepted by the listener",
                 listener.get("acceptedPerSecond").asDouble(), listener.get("accepted").asLong(), listener.get("refused").asLong()));
-        out.append(String.format("%-44s %,12.0f /s   (%,d settled, %,d financed)%n", "bids settled (financed or released)",
-                pipeline.get("settledPerSecond").asDouble(), pipeline.get("bidsSettled").asLong(), pipeline.get("financed").asLong()));
+        if (pipeline != null) {
+            out.append(String.format("%-44s %,12.0f /s   (%,d settled, %,d financed)%n", "bids settled (financed or released)",
+                    pipeline.get("settledPerSecond").asDouble(), pipeline.get("bidsSettled").asLong(), pipeline.get("financed").asLong()));
+        }
         out.append(String.format("%-44s %12s %10s %10s %8s%n", "latency, ms", "p50", "p95", "p99", "count"));
         line(out, "  accepted by the listener", listener.get("acceptanceMs"));
-        line(out, "  accepted -> settled on the bus", pipeline.get("acceptedToSettledMs"));
-        line(out, "  accepted -> InvoiceFinanced on the bus", pipeline.get("acceptedToFinancedOnBusMs"));
-        line(out, "  accepted -> FINANCED in the query service", pipeline.get("acceptedToFinancedInQueriesMs"));
+        if (pipeline != null) {
+            line(out, "  accepted -> settled on the bus", pipeline.get("acceptedToSettledMs"));
+            line(out, "  accepted -> InvoiceFinanced on the bus", pipeline.get("acceptedToFinancedOnBusMs"));
+            line(out, "  accepted -> FINANCED in the query service", pipeline.get("acceptedToFinancedInQueriesMs"));
+        }
         out.append(String.format("%-44s %12s %10s%n", "service", "CPU %", "peak RSS"));
         json.get("services").properties().forEach(service -> out.append(String.format("  %-42s %11.0f%% %6d MiB%n",
                 service.getKey(), service.getValue().get("cpuPercentOfOneCore").asDouble(),
