@@ -66,7 +66,7 @@ public class Database {
 
     AggregateRepository<Account, Account.Event> accounts(int snapshotEvery) {
         return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(),
-                new AggregateRepository.Settings(snapshotEvery, 10));
+                new AggregateRepository.Settings(snapshotEvery, 10, 0));
     }
 
     static List<NewEvent> events(int count) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads aggregates of one type from their events (after their latest snapshot, if any) and saves
- * what they recorded, at the version they were loaded at.
+ * what they recorded, at the version they were loaded at. An aggregate that takes snapshots loads
+ * from its latest committed state this repository saw, when it still holds it, and the events after it.
  *
  * @param <A> the aggregate
  * @param <E> its events
@@ -27,6 +28,7 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
     private final JsonMapper json;
     private final Clock clock;
     private final Settings settings;
+    private final RecentStates recent;
 
     public AggregateRepository(EventStore store, AggregateType<A, E> type, JsonMapper json, Clock clock,
                                Settings settings) {
@@ -35,19 +37,21 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         this.json = json;
         this.clock = clock;
         this.settings = settings;
+        this.recent = new RecentStates(settings.recentStates());
     }
 
     /**
      * @param snapshotEvery take a snapshot each time a stream passes a multiple of this many events (0: never)
      * @param maxAttempts   how often {@link #update} tries before it lets a concurrency conflict through
+     * @param recentStates  how many aggregates' latest committed states to keep in memory (0: none)
      */
-    public record Settings(int snapshotEvery, int maxAttempts) {
+    public record Settings(int snapshotEvery, int maxAttempts, int recentStates) {
 
-        public static final Settings DEFAULT = new Settings(100, 10);
+        public static final Settings DEFAULT = new Settings(100, 10, 10_000);
 
         public Settings {
-            if (snapshotEvery < 0 || maxAttempts < 1) {
-                throw new IllegalArgumentException("snapshotEvery >= 0 and maxAttempts >= 1 required");
+            if (snapshotEvery < 0 || maxAttempts < 1 || recentStates < 0) {
+                throw new IllegalArgumentException("snapshotEvery >= 0, maxAttempts >= 1 and recentStates >= 0 required");
             }
         }
     }
@@ -58,12 +62,13 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
 
     public Optional<A> load(UUID id) {
         A aggregate = type.newAggregate().apply(id);
-        long fromVersion = restoreSnapshot(aggregate) + 1;
+        long fromVersion = restore(aggregate) + 1;
         List<StoredEvent> events = store.read(id, fromVersion);
         if (events.isEmpty() && fromVersion == 1) {
             return Optional.empty();
         }
         events.forEach(event -> aggregate.replay(deserialize(event), event.version()));
+        remember(aggregate);
         return Optional.of(aggregate);
     }
 
@@ -89,6 +94,7 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
                 ? store.create(aggregate.id(), type.name(), events)
                 : store.append(aggregate.id(), before, events);
         aggregate.saved();
+        remember(aggregate);
         snapshotIfDue(aggregate, before);
         return new Saved<>(aggregate, stored);
     }
@@ -119,12 +125,37 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         return json.readValue(event.data(), type.events().typeOf(event.name()));
     }
 
-    /** Restores the latest readable snapshot into the empty aggregate; returns its version, 0 if none. */
+    /** Restores the empty aggregate's latest state known here, else its latest snapshot; returns its version. */
     @SuppressWarnings("unchecked")
-    private long restoreSnapshot(A aggregate) {
+    private long restore(A aggregate) {
         if (!type.takesSnapshots()) {
             return 0;
         }
+        RecentStates.Recent known = recent.get(aggregate.id());
+        if (known == null) {
+            return restoreSnapshot(aggregate);
+        }
+        ((Snapshottable<Object>) aggregate).restore(known.state());
+        aggregate.restoredAt(known.version());
+        return known.version();
+    }
+
+    /**
+     * Keeps the aggregate's state for the next load, once the transaction that read or wrote it commits:
+     * what a transaction that rolls back wrote never happened, and must not be remembered.
+     */
+    private void remember(A aggregate) {
+        if (type.takesSnapshots() && settings.recentStates() > 0) {
+            UUID id = aggregate.id();
+            long version = aggregate.version();
+            Object state = ((Snapshottable<?>) aggregate).snapshot();
+            AfterCommit.run(() -> recent.remember(id, version, state));
+        }
+    }
+
+    /** Restores the latest readable snapshot into the empty aggregate; returns its version, 0 if none. */
+    @SuppressWarnings("unchecked")
+    private long restoreSnapshot(A aggregate) {
         Optional<Snapshot> latest = store.latestSnapshot(aggregate.id());
         if (latest.isEmpty() || !latest.get().type().equals(type.snapshotName())) {
             return 0;

@@ -7,8 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Wakes the readers of all events ({@link EventNotifications}) after events were stored, from outside
@@ -60,16 +58,7 @@ public final class EventsStoredNotifier implements AutoCloseable {
      * commits, and not at all if it rolls back. Without one, the events are committed already.
      */
     public void afterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    eventsStored();
-                }
-            });
-        } else {
-            eventsStored();
-        }
+        AfterCommit.run(this::eventsStored);
     }
 
     private void notifyWhileRunning() {

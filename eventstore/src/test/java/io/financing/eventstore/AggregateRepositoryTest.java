@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.financing.eventstore.Account.Deposited;
 import io.financing.eventstore.Account.Opened;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +27,28 @@ class AggregateRepositoryTest {
     private final UUID id = UUID.randomUUID();
 
     private static AggregateRepository<Account, Account.Event> repository(int snapshotEvery) {
-        return new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
-                Clock.systemUTC(),
-                new AggregateRepository.Settings(snapshotEvery, 10));
+        return repository(database.store(), new AggregateRepository.Settings(snapshotEvery, 10, 0));
+    }
+
+    /** A repository that keeps the latest states it saw, as a service's does. */
+    private static AggregateRepository<Account, Account.Event> remembering(EventStore store) {
+        return repository(store, new AggregateRepository.Settings(0, 10, 100));
+    }
+
+    private static AggregateRepository<Account, Account.Event> repository(EventStore store,
+                                                                          AggregateRepository.Settings settings) {
+        return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(), settings);
+    }
+
+    /** The store, noting the version each read of a stream starts from. */
+    private static EventStore recordingReads(List<Long> readFrom) {
+        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[]{EventStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("read")) {
+                        readFrom.add((Long) args[1]);
+                    }
+                    return method.invoke(database.store(), args);
+                });
     }
 
     private static JsonNode json(String text) {
@@ -129,6 +153,53 @@ class AggregateRepositoryTest {
 
         assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(7);
         assertThat(repository.load(other).orElseThrow().balance()).isZero();
+    }
+
+    @Test
+    void loadsFromTheLatestStateItSawAndReadsOnlyTheEventsAfterIt() {
+        List<Long> readFrom = new ArrayList<>();
+        var repository = remembering(recordingReads(readFrom));
+        repository.save(Account.open(id, "ann"), METADATA);
+        repository.update(id, METADATA, account -> account.deposit(4));
+
+        Account loaded = repository.load(id).orElseThrow();
+
+        assertThat(readFrom).containsExactly(2L, 3L); // the update's load, then this one: nothing replayed
+        assertThat(loaded.balance()).isEqualTo(4);
+        assertThat(loaded.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRememberedStateIsBehindAnotherWritersEventsNeverInsteadOfThem() {
+        var one = remembering(database.store());
+        var other = remembering(database.store()); // another instance of the service
+        one.save(Account.open(id, "ann"), METADATA);
+        one.update(id, METADATA, account -> account.deposit(1));
+
+        other.update(id, METADATA, account -> account.deposit(10));
+
+        Account loaded = one.load(id).orElseThrow();
+        assertThat(loaded.balance()).isEqualTo(11);
+        assertThat(loaded.version()).isEqualTo(3);
+        assertThat(one.update(id, METADATA, account -> account.deposit(100)).events())
+                .extracting(StoredEvent::version).containsExactly(4L);
+    }
+
+    @Test
+    void whatATransactionThatRolledBackWroteIsNotRemembered() {
+        var repository = remembering(database.store());
+        var transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        repository.save(Account.open(id, "ann"), METADATA);
+
+        transaction.executeWithoutResult(status -> {
+            repository.update(id, METADATA, account -> account.deposit(100));
+            status.setRollbackOnly();
+        });
+        repository.update(id, METADATA, account -> account.deposit(1));
+
+        Account loaded = repository.load(id).orElseThrow();
+        assertThat(loaded.balance()).isEqualTo(1);
+        assertThat(loaded.version()).isEqualTo(2);
     }
 
     @Test

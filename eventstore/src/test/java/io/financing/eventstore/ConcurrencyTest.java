@@ -56,7 +56,7 @@ class ConcurrencyTest {
         UUID id = UUID.randomUUID();
         int depositsPerThread = 10;
         var repository = new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(),
-                Clock.systemUTC(), new AggregateRepository.Settings(7, 1_000));
+                Clock.systemUTC(), new AggregateRepository.Settings(7, 1_000, 1_000));
         repository.save(Account.open(id, "ann"), METADATA);
 
         allAtOnce(() -> {
@@ -83,7 +83,7 @@ class ConcurrencyTest {
         var transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
         var processed = new ProcessedMessages(database.dataSource());
         var repository = new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
-                Clock.systemUTC(), new AggregateRepository.Settings(0, 1_000));
+                Clock.systemUTC(), new AggregateRepository.Settings(0, 1_000, 1_000));
         repository.save(Account.open(id, "ann"), METADATA);
 
         allAtOnce(() -> {

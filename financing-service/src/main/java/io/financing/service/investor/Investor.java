@@ -3,6 +3,7 @@ package io.financing.service.investor;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
+import io.financing.eventstore.Snapshottable;
 import io.financing.service.PolicyViolation;
 import io.financing.service.investor.InvestorEvent.BidOnInvoicePlaced;
 import io.financing.service.investor.InvestorEvent.InvestorCreated;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * An investor's money in three parts: available balance, reserved by bids in flight, and committed to
  * approved financings. Money only moves between them, so their sum is always what was added.
  */
-public final class Investor extends Aggregate<InvestorEvent> {
+public final class Investor extends Aggregate<InvestorEvent> implements Snapshottable<Investor.State> {
 
     public static final AggregateType<Investor, InvestorEvent> TYPE = AggregateType.of("Investor", Investor::new,
             EventTypes.of(InvestorEvent.class)
@@ -25,7 +26,12 @@ public final class Investor extends Aggregate<InvestorEvent> {
                     .add("BidOnInvoicePlaced", BidOnInvoicePlaced.class)
                     .add("InvestorFundsReleased", InvestorFundsReleased.class)
                     .add("InvestorFundsCommitted", InvestorFundsCommitted.class)
-                    .build());
+                    .build())
+            .withSnapshots(State.class, "Investor.v1");
+
+    /** What an investor's events add up to: an investor with many bids loads from this, not from them all. */
+    public record State(Money balance, Money reserved, Money committed) {
+    }
 
     private Money balance = Money.ZERO;
     private Money reserved = Money.ZERO;
@@ -82,6 +88,18 @@ public final class Investor extends Aggregate<InvestorEvent> {
 
     public Money committed() {
         return committed;
+    }
+
+    @Override
+    public State snapshot() {
+        return new State(balance, reserved, committed);
+    }
+
+    @Override
+    public void restore(State state) {
+        balance = state.balance();
+        reserved = state.reserved();
+        committed = state.committed();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.financing.service.invoice;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
+import io.financing.eventstore.Snapshottable;
 import io.financing.service.PolicyViolation;
 import io.financing.service.invoice.InvoiceEvent.Bid;
 import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
@@ -14,7 +15,7 @@ import io.financing.service.money.Money;
 import java.util.UUID;
 
 /** An invoice on sale: financed at most once, by the first bid that covers its asking price. */
-public final class Invoice extends Aggregate<InvoiceEvent> {
+public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshottable<Invoice.State> {
 
     public static final AggregateType<Invoice, InvoiceEvent> TYPE = AggregateType.of("Invoice", Invoice::new,
             EventTypes.of(InvoiceEvent.class)
@@ -23,7 +24,12 @@ public final class Invoice extends Aggregate<InvoiceEvent> {
                     .add("InvoiceFinanced", InvoiceFinanced.class)
                     .add("InvoiceApproved", InvoiceApproved.class)
                     .add("InvoiceReversed", InvoiceReversed.class)
-                    .build());
+                    .build())
+            .withSnapshots(State.class, "Invoice.v1");
+
+    /** What an invoice's events add up to; the winning bid is null until one finances it. */
+    public record State(UUID issuerId, Money askingPrice, InvoiceStatus status, Bid winningBid) {
+    }
 
     private UUID issuerId;
     private Money askingPrice;
@@ -87,6 +93,19 @@ public final class Invoice extends Aggregate<InvoiceEvent> {
 
     public Bid winningBid() {
         return winningBid;
+    }
+
+    @Override
+    public State snapshot() {
+        return new State(issuerId, askingPrice, status, winningBid);
+    }
+
+    @Override
+    public void restore(State state) {
+        issuerId = state.issuerId();
+        askingPrice = state.askingPrice();
+        status = state.status();
+        winningBid = state.winningBid();
     }
 
     @Override

@@ -10,9 +10,11 @@ import io.financing.service.investor.InvestorEvent.InvestorCreated;
 import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
 import io.financing.service.investor.InvestorEvent.InvestorFundsCommitted;
 import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
+import io.financing.service.json.FinancingJson;
 import io.financing.service.money.Money;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class InvestorTest {
 
@@ -91,5 +93,20 @@ class InvestorTest {
         given(Investor.TYPE.newAggregate(), withBalance("100"))
                 .when(i -> i.commitFunds(Money.of("1")))
                 .thenRejected(IllegalStateException.class);
+    }
+
+    @Test
+    void anInvestorRestoredFromItsSnapshotHoldsWhatItsEventsAddUpTo() {
+        Investor replayed = given(Investor.TYPE.newAggregate(), new InvestorCreated(INVESTOR),
+                new InvestorFundsAdded(INVESTOR, Money.of("100")), new BidOnInvoicePlaced(INVESTOR, INVOICE, Money.of("60")),
+                new InvestorFundsCommitted(INVESTOR, Money.of("40"))).when(investor -> { }).then();
+        JsonMapper json = FinancingJson.mapper();
+
+        Investor restored = Investor.TYPE.newAggregate().apply(INVESTOR);
+        restored.restore(json.readValue(json.writeValueAsString(replayed.snapshot()), Investor.State.class));
+
+        assertThat(restored.balance()).isEqualTo(Money.of("40"));
+        assertThat(restored.reserved()).isEqualTo(Money.of("20"));
+        assertThat(restored.committed()).isEqualTo(Money.of("40"));
     }
 }

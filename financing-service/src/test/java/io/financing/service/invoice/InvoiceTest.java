@@ -11,9 +11,11 @@ import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
 import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
 import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
+import io.financing.service.json.FinancingJson;
 import io.financing.service.money.Money;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class InvoiceTest {
 
@@ -131,5 +133,19 @@ class InvoiceTest {
         given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, reversed)
                 .when(Invoice::approve)
                 .thenRejected(PolicyViolation.class);
+    }
+
+    @Test
+    void anInvoiceRestoredFromItsSnapshotHoldsWhatItsEventsAddUpTo() {
+        Invoice replayed = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN).when(invoice -> { }).then();
+        JsonMapper json = FinancingJson.mapper();
+
+        Invoice restored = Invoice.TYPE.newAggregate().apply(INVOICE);
+        restored.restore(json.readValue(json.writeValueAsString(replayed.snapshot()), Invoice.State.class));
+
+        assertThat(restored.issuerId()).isEqualTo(ISSUER);
+        assertThat(restored.askingPrice()).isEqualTo(TEN);
+        assertThat(restored.status()).isEqualTo(InvoiceStatus.FINANCED);
+        assertThat(restored.winningBid()).isEqualTo(ANN_BIDS_TWENTY);
     }
 }

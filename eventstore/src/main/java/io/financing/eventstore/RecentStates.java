@@ -1,0 +1,37 @@
+package io.financing.eventstore;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The latest committed states of the aggregates a repository used most recently, at most
+ * {@code capacity} of them: like snapshots kept in memory. One is never stale, only behind: a load
+ * still reads every event stored after its version.
+ */
+final class RecentStates {
+
+    /** A state as of a version; immutable, so that many aggregates may be restored from it. */
+    record Recent(long version, Object state) {
+    }
+
+    private final Map<UUID, Recent> states;
+
+    RecentStates(int capacity) {
+        this.states = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Recent> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    synchronized Recent get(UUID id) {
+        return states.get(id);
+    }
+
+    /** Keeps the state unless a later one is kept already (writers may commit in any order). */
+    synchronized void remember(UUID id, long version, Object state) {
+        states.merge(id, new Recent(version, state), (kept, newer) -> newer.version() > kept.version() ? newer : kept);
+    }
+}
