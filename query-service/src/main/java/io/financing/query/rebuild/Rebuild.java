@@ -7,6 +7,9 @@ import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.Projector;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,29 +39,51 @@ public final class Rebuild {
         this.projector = projector;
     }
 
-    /** @return how many events it projected */
+    /**
+     * Reads each batch while the one before is projected: the event store and the read-model database
+     * work at once, and so does the JSON parsing, on the reading thread.
+     *
+     * @return how many events it projected
+     */
     public long run() {
         new JdbcTemplate(readModel).execute("TRUNCATE issuers, investors, invoices, command_statuses");
         long total = total();
         log.info("Rebuilding the read models from {} events", total);
         var reader = new OrderedEventReader(eventStore);
+        ExecutorService reading = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-reader"));
         long started = System.nanoTime();
         long lastReport = started;
         long done = 0;
-        Checkpoint checkpoint = Checkpoint.START;
-        for (List<StoredEvent> batch = reader.readAfter(checkpoint, BATCH); !batch.isEmpty();
-             batch = reader.readAfter(checkpoint, BATCH)) {
-            projector.projectAll(batch.stream().map(event -> ProjectedEvent.fromStore(event, json)).toList());
-            checkpoint = Checkpoint.after(batch.get(batch.size() - 1));
-            done += batch.size();
-            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
-                lastReport = System.nanoTime();
-                log.info("Rebuilt {}/{} events, {} events/s", done, total, rate(done, started));
+        try {
+            Batch batch = readAhead(reader, Checkpoint.START, reading).join();
+            while (!batch.events().isEmpty()) {
+                CompletableFuture<Batch> next = readAhead(reader, batch.last(), reading);
+                projector.projectAll(batch.events());
+                done += batch.events().size();
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                    lastReport = System.nanoTime();
+                    log.info("Rebuilt {}/{} events, {} events/s", done, total, rate(done, started));
+                }
+                batch = next.join();
             }
+        } finally {
+            reading.shutdownNow();
         }
         log.info("Rebuilt the read models from {} events in {} ms, {} events/s", done,
                 (System.nanoTime() - started) / 1_000_000, rate(done, started));
         return done;
+    }
+
+    /** A batch of events read, ready to project, and the checkpoint after its last one. */
+    private record Batch(List<ProjectedEvent> events, Checkpoint last) {
+    }
+
+    private CompletableFuture<Batch> readAhead(OrderedEventReader reader, Checkpoint after, ExecutorService reading) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<StoredEvent> events = reader.readAfter(after, BATCH);
+            return new Batch(events.stream().map(event -> ProjectedEvent.fromStore(event, json)).toList(),
+                    events.isEmpty() ? after : Checkpoint.after(events.get(events.size() - 1)));
+        }, reading);
     }
 
     private long total() {
