@@ -56,8 +56,9 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         }
     }
 
+    /** Whether the aggregate exists; one whose state is remembered does, since streams are never removed. */
     public boolean contains(UUID id) {
-        return store.contains(id);
+        return recent.get(id) != null || store.contains(id);
     }
 
     public Optional<A> load(UUID id) {

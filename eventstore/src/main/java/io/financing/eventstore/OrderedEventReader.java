@@ -31,7 +31,10 @@ public final class OrderedEventReader {
             LIMIT ?
             """;
 
-    private static final String HELD_BACK = "SELECT EXISTS (SELECT 1 FROM eventstore.events WHERE " + AFTER_CHECKPOINT + ")";
+    // Not EXISTS: with a generic plan PostgreSQL then scans the whole table for the first row after the
+    // checkpoint (22 ms a call over 170,000 events); in the key's order it is one step down the index.
+    private static final String HELD_BACK = "SELECT 1 FROM eventstore.events WHERE " + AFTER_CHECKPOINT
+            + " ORDER BY events.transaction_id, events.position LIMIT 1";
 
     private final JdbcTemplate jdbc;
 
@@ -51,7 +54,7 @@ public final class OrderedEventReader {
      * moment: that transaction may have stored no events, or run in another database of the cluster.
      */
     public boolean heldBack(Checkpoint checkpoint) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(HELD_BACK, Boolean.class,
-                Long.toString(checkpoint.transactionId()), checkpoint.position()));
+        return !jdbc.queryForList(HELD_BACK, Integer.class,
+                Long.toString(checkpoint.transactionId()), checkpoint.position()).isEmpty();
     }
 }

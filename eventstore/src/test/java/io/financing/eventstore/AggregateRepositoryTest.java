@@ -40,13 +40,11 @@ class AggregateRepositoryTest {
         return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(), settings);
     }
 
-    /** The store, noting the version each read of a stream starts from. */
-    private static EventStore recordingReads(List<Long> readFrom) {
+    /** The store, noting each call made to it (and where each read of a stream starts). */
+    private static EventStore recording(List<String> calls) {
         return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[]{EventStore.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("read")) {
-                        readFrom.add((Long) args[1]);
-                    }
+                    calls.add(method.getName().equals("read") ? "read from " + args[1] : method.getName());
                     return method.invoke(database.store(), args);
                 });
     }
@@ -157,16 +155,28 @@ class AggregateRepositoryTest {
 
     @Test
     void loadsFromTheLatestStateItSawAndReadsOnlyTheEventsAfterIt() {
-        List<Long> readFrom = new ArrayList<>();
-        var repository = remembering(recordingReads(readFrom));
+        List<String> calls = new ArrayList<>();
+        var repository = remembering(recording(calls));
         repository.save(Account.open(id, "ann"), METADATA);
         repository.update(id, METADATA, account -> account.deposit(4));
 
         Account loaded = repository.load(id).orElseThrow();
 
-        assertThat(readFrom).containsExactly(2L, 3L); // the update's load, then this one: nothing replayed
+        // the update's load, then this one: nothing replayed
+        assertThat(calls).containsExactly("create", "read from 2", "append", "read from 3");
         assertThat(loaded.balance()).isEqualTo(4);
         assertThat(loaded.version()).isEqualTo(2);
+    }
+
+    @Test
+    void anAggregateWhoseStateItRemembersExistsWithoutAskingTheStore() {
+        List<String> calls = new ArrayList<>();
+        var repository = remembering(recording(calls));
+        repository.save(Account.open(id, "ann"), METADATA);
+
+        assertThat(repository.contains(id)).isTrue();
+        assertThat(repository.contains(UUID.randomUUID())).isFalse();
+        assertThat(calls).containsExactly("create", "contains");
     }
 
     @Test
