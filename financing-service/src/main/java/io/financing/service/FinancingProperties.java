@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("financing.aggregates")
 record FinancingProperties(@DefaultValue("100") int snapshotEvery, @DefaultValue("20") int maxAttempts,
-                           @DefaultValue("1ms") Duration notifyInterval, @DefaultValue("10000") int recentStates) {
+                           @DefaultValue("1ms") Duration notifyInterval, @DefaultValue("50000") int recentStates) {
 
     AggregateRepository.Settings repository() {
         return new AggregateRepository.Settings(snapshotEvery, maxAttempts, recentStates);
