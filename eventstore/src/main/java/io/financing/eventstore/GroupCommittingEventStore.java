@@ -58,7 +58,7 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         }
     }
 
-    private static final Duration GATHERING = Duration.ofNanos(100_000);
+    private static final Duration GATHERING = Duration.ofNanos(300_000);
 
     private final DataSource dataSource;
     private final EventsStoredNotifier notifier;
