@@ -82,7 +82,8 @@ final class InMemoryFinancing {
         while (!pending.isEmpty()) {
             StoredEvent event = pending.remove(0);
             settledPosition = event.position();
-            saga.dispatch(event.name(), event.data(), event.metadata().causedNext(event.eventId()));
+            saga.stepFor(event.name(), event.data())
+                    .ifPresent(step -> step.run(event.metadata().causedNext(event.eventId())));
             pending = new ArrayList<>(newEvents());
         }
     }

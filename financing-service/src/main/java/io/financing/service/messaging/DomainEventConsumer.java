@@ -31,8 +31,8 @@ class DomainEventConsumer {
             return;
         }
         UUID correlationId = Messages.field(event.message(), "correlationId", UUID::fromString);
-        String data = json.writeValueAsString(event.data());
-        exactlyOnce.process("saga", event.eventId().toString(),
-                () -> saga.dispatch(event.name(), data, new EventMetadata(correlationId, event.eventId())));
+        saga.stepFor(event.name(), json.writeValueAsString(event.data())).ifPresent(step ->
+                exactlyOnce.process("saga", event.eventId().toString(),
+                        () -> step.run(new EventMetadata(correlationId, event.eventId()))));
     }
 }

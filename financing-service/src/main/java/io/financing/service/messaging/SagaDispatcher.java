@@ -10,32 +10,49 @@ import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
 import io.financing.service.saga.FinancingSaga;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Hands each domain event the saga reacts to over to its step; the saga ignores all others. */
 public final class SagaDispatcher {
 
+    /** A step of the saga, ready to run for one event. */
+    @FunctionalInterface
+    public interface Step {
+        /** @return the events the step stored */
+        List<StoredEvent> run(EventMetadata metadata);
+    }
+
     /** One table of the saga's steps, by event name: what it reacts to is exactly what it can dispatch. */
-    private final Map<String, BiFunction<String, EventMetadata, List<StoredEvent>>> steps;
+    private final Map<String, Function<String, Optional<Step>>> steps;
 
     public SagaDispatcher(FinancingSaga saga, JsonMapper json) {
         this.steps = Map.of(
-                "BidOnInvoicePlaced", (data, metadata) -> saga.on(json.readValue(data, BidOnInvoicePlaced.class), metadata),
-                "BidOnInvoiceRejected", (data, metadata) -> saga.on(json.readValue(data, BidOnInvoiceRejected.class),
-                        metadata),
-                "InvoiceFinanced", (data, metadata) -> saga.on(json.readValue(data, InvoiceFinanced.class), metadata),
-                "InvoiceApproved", (data, metadata) -> saga.on(json.readValue(data, InvoiceApproved.class), metadata),
-                "InvoiceReversed", (data, metadata) -> saga.on(json.readValue(data, InvoiceReversed.class), metadata));
+                "BidOnInvoicePlaced", data -> step(json.readValue(data, BidOnInvoicePlaced.class), saga::on),
+                "BidOnInvoiceRejected", data -> step(json.readValue(data, BidOnInvoiceRejected.class), saga::on),
+                "InvoiceFinanced", data -> {
+                    InvoiceFinanced financed = json.readValue(data, InvoiceFinanced.class);
+                    // Most bids are at the asking price: no excess to release, so no transaction to run.
+                    return saga.releasesExcess(financed) ? step(financed, saga::on) : Optional.empty();
+                },
+                "InvoiceApproved", data -> step(json.readValue(data, InvoiceApproved.class), saga::on),
+                "InvoiceReversed", data -> step(json.readValue(data, InvoiceReversed.class), saga::on));
     }
 
+    private static <E> Optional<Step> step(E event, BiFunction<E, EventMetadata, List<StoredEvent>> on) {
+        return Optional.of(metadata -> on.apply(event, metadata));
+    }
+
+    /** Whether the saga has a step for events of this name (some of which may still ask nothing of it). */
     public boolean reactsTo(String name) {
         return steps.containsKey(name);
     }
 
-    /** @return the events the reaction stored; empty for an event the saga does not react to */
-    public List<StoredEvent> dispatch(String name, String data, EventMetadata metadata) {
+    /** The saga's step for this event, or none when the event asks nothing of the saga. */
+    public Optional<Step> stepFor(String name, String data) {
         var step = steps.get(name);
-        return step == null ? List.of() : step.apply(data, metadata);
+        return step == null ? Optional.empty() : step.apply(data);
     }
 }

@@ -45,8 +45,14 @@ public final class FinancingSaga {
 
     /** Rule 7: what the winning bid exceeded the asking price by is released. */
     public List<StoredEvent> on(InvoiceFinanced financed, EventMetadata metadata) {
-        Money excess = financed.bid().amount().minus(financed.askingPrice());
-        return excess.isZero() ? List.of() : release(financed.bid().investorId(), excess, metadata);
+        return releasesExcess(financed)
+                ? release(financed.bid().investorId(), financed.bid().amount().minus(financed.askingPrice()), metadata)
+                : List.of();
+    }
+
+    /** Whether rule 7 has anything to do: only a bid above the asking price leaves an excess. */
+    public boolean releasesExcess(InvoiceFinanced financed) {
+        return financed.bid().amount().isMoreThan(financed.askingPrice());
     }
 
     /** Rule 8: an approved financing commits the asking price the investor had reserved. */
