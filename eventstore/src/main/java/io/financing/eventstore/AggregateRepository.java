@@ -146,12 +146,17 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
      * what a transaction that rolls back wrote never happened, and must not be remembered.
      */
     private void remember(A aggregate) {
-        if (type.takesSnapshots() && settings.recentStates() > 0) {
-            UUID id = aggregate.id();
-            long version = aggregate.version();
-            Object state = ((Snapshottable<?>) aggregate).snapshot();
-            AfterCommit.run(() -> recent.remember(id, version, state));
+        if (!type.takesSnapshots() || settings.recentStates() == 0) {
+            return;
         }
+        UUID id = aggregate.id();
+        long version = aggregate.version();
+        RecentStates.Recent known = recent.get(id);
+        if (known != null && known.version() >= version) {
+            return; // loaded from what is remembered, with nothing after it: the common load costs nothing more
+        }
+        Object state = ((Snapshottable<?>) aggregate).snapshot();
+        AfterCommit.run(() -> recent.remember(id, version, state));
     }
 
     /** Restores the latest readable snapshot into the empty aggregate; returns its version, 0 if none. */
