@@ -1,11 +1,13 @@
 package io.financing.load;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Watches {@code financing.events} from the moment it starts, noting when each command's events
- * arrive (events carry the command's id as their correlation id) and how often each invoice is
- * financed.
+ * arrive (events carry the command's id as their correlation id), how often each invoice is financed,
+ * and what the invariants are checked against: the bids placed, rejected and released, the decisions
+ * on financed invoices. An event published again (the relay delivers at least once) counts once.
  */
 final class Bus implements AutoCloseable {
 
@@ -28,15 +31,28 @@ final class Bus implements AutoCloseable {
     /** How many InvoiceFinanced each invoice had, and to which investor the last went. */
     final Map<String, Integer> financings = new ConcurrentHashMap<>();
     final Map<String, String> winners = new ConcurrentHashMap<>();
+    /** Each invoice's winning bid, as "investor amount", and the bids placed (BidOnInvoicePlaced) in that form by invoice. */
+    final Map<String, String> winningBids = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> placedBids = new ConcurrentHashMap<>();
+    /** By bid command: the amount its invoice rejected, and all the investor was released for it. */
+    final Map<String, BigDecimal> rejected = new ConcurrentHashMap<>();
+    final Map<String, BigDecimal> released = new ConcurrentHashMap<>();
+    /** Invoices approved or reversed: "InvoiceApproved" or "InvoiceReversed", by invoice id. */
+    final Map<String, String> decisions = new ConcurrentHashMap<>();
 
-    private static final Set<String> WATCHED = Set.of("InvoiceCreated", "InvoiceFinanced", "InvestorFundsReleased");
+    private static final Set<String> WATCHED = Set.of("InvoiceCreated", "InvoiceFinanced", "InvestorFundsReleased",
+            "BidOnInvoicePlaced", "BidOnInvoiceRejected", "InvoiceApproved", "InvoiceReversed");
 
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> onFinanced;
     private final KafkaConsumer<String, String> consumer;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Thread thread;
     private volatile boolean running = true;
 
-    Bus(String bootstrap) {
+    /** @param onFinanced told the id of each invoice financed, once */
+    Bus(String bootstrap, Consumer<String> onFinanced) {
+        this.onFinanced = onFinanced;
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", "load-" + UUID.randomUUID(),
                 "auto.offset.reset", "latest", "enable.auto.commit", false, "fetch.max.wait.ms", 5),
                 new StringDeserializer(), new StringDeserializer());
@@ -63,19 +79,37 @@ final class Bus implements AutoCloseable {
             return;
         }
         JsonNode event = json.readTree(record.value());
+        if (!seen.add(event.path("eventId").asString())) {
+            return;
+        }
         String command = event.path("correlationId").asString();
+        String aggregate = event.path("aggregateId").asString();
+        JsonNode data = event.path("data");
         switch (event.path("name").asString()) {
             case "InvoiceCreated" -> invoiceCreated.putIfAbsent(command, now);
+            case "BidOnInvoicePlaced" -> placedBids.computeIfAbsent(data.path("invoiceId").asString(),
+                    invoice -> ConcurrentHashMap.newKeySet()).add(bid(aggregate, data.path("bidAmount")));
             case "InvoiceFinanced" -> {
                 invoiceFinanced.putIfAbsent(command, now);
-                String invoice = event.path("aggregateId").asString();
-                financings.merge(invoice, 1, Integer::sum);
-                winners.put(invoice, event.path("data").path("bid").path("investorId").asString());
+                financings.merge(aggregate, 1, Integer::sum);
+                String investor = data.path("bid").path("investorId").asString();
+                winners.put(aggregate, investor);
+                winningBids.put(aggregate, bid(investor, data.path("bid").path("amount")));
+                onFinanced.accept(aggregate);
             }
-            case "InvestorFundsReleased" -> fundsReleased.putIfAbsent(command, now);
+            case "BidOnInvoiceRejected" -> rejected.put(command, new BigDecimal(data.path("bid").path("amount").asString()));
+            case "InvestorFundsReleased" -> {
+                fundsReleased.putIfAbsent(command, now);
+                released.merge(command, new BigDecimal(data.path("amount").asString()), BigDecimal::add);
+            }
+            case "InvoiceApproved", "InvoiceReversed" -> decisions.put(aggregate, event.path("name").asString());
             default -> {
             }
         }
+    }
+
+    private static String bid(String investor, JsonNode amount) {
+        return investor + " " + new BigDecimal(amount.asString()).stripTrailingZeros().toPlainString();
     }
 
     /**

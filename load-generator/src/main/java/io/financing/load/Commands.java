@@ -4,9 +4,11 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import io.financing.api.v1.ApproveFinancingCommand;
 import io.financing.api.v1.BidOnInvoiceCommand;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.api.v1.Money;
+import io.financing.api.v1.ReverseFinancingCommand;
 import io.financing.api.v1.SellInvoiceCommand;
 import io.grpc.ManagedChannel;
 import java.util.Map;
@@ -49,6 +51,17 @@ final class Commands {
         send(commandId, stub.bidOnInvoice(BidOnInvoiceCommand.newBuilder().setCommandId(commandId)
                 .setInvestorId(Ids.proto(investor)).setInvoiceId(Ids.proto(invoice))
                 .setBid(Money.newBuilder().setAmount(amount)).build()), reply -> onAccepted.run());
+    }
+
+    /** The issuer's decision on a financed invoice: approve it, or reverse its financing. */
+    void decide(String commandId, UUID invoice, boolean approve) {
+        if (approve) {
+            send(commandId, stub.approveFinancing(ApproveFinancingCommand.newBuilder().setCommandId(commandId)
+                    .setInvoiceId(Ids.proto(invoice)).build()), reply -> { });
+        } else {
+            send(commandId, stub.reverseFinancing(ReverseFinancingCommand.newBuilder().setCommandId(commandId)
+                    .setInvoiceId(Ids.proto(invoice)).build()), reply -> { });
+        }
     }
 
     private <T> void send(String commandId, ListenableFuture<T> call, Consumer<T> onReply) {

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -40,17 +41,27 @@ final class Invariants {
         broken.addAll(patiently(() -> commandsWithoutFinalStatus(acceptedCommands)));
         broken.addAll(patiently(() -> moneyNotConserved(fundsAdded, bus, askingPrice)));
         broken.addAll(patiently(() -> invoicesWrong(invoices, bus)));
+        broken.addAll(patiently(() -> rejectedNotReleased(bus)));
         return broken;
     }
 
+    /** The check until it passes or its patience runs out; a query service that does not answer (yet) fails it meanwhile. */
     private static List<String> patiently(Supplier<List<String>> check) {
         long deadline = System.nanoTime() + PATIENCE_NANOS;
-        List<String> broken = check.get();
+        List<String> broken = checked(check);
         while (!broken.isEmpty() && System.nanoTime() < deadline) {
             sleep();
-            broken = check.get();
+            broken = checked(check);
         }
         return broken;
+    }
+
+    private static List<String> checked(Supplier<List<String>> check) {
+        try {
+            return check.get();
+        } catch (StatusRuntimeException e) {
+            return List.of("the query service answered " + e.getStatus());
+        }
     }
 
     private List<String> commandsWithoutFinalStatus(Collection<String> commands) {
@@ -61,32 +72,64 @@ final class Invariants {
         return lost == 0 ? List.of() : List.of(lost + " of " + commands.size() + " accepted commands have no final status");
     }
 
-    /** balance + reserved + committed = funds added, none negative; reserved = what the investor won. */
+    /**
+     * balance + reserved + committed = funds added, none negative; reserved = the asking prices of the
+     * invoices the investor won and no one decided on yet, committed = those of the ones approved.
+     */
     private List<String> moneyNotConserved(Map<UUID, BigDecimal> fundsAdded, Bus bus, BigDecimal askingPrice) {
         List<String> broken = new ArrayList<>();
-        Map<String, Long> invoicesWon = bus.winners.values().stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> undecided = wonBy(bus, decision -> decision == null);
+        Map<String, Long> approved = wonBy(bus, "InvoiceApproved"::equals);
         fundsAdded.forEach((id, added) -> {
             Investor investor = queries.getInvestor(Ids.proto(id));
             BigDecimal balance = new BigDecimal(investor.getBalance().getAmount());
             BigDecimal reserved = new BigDecimal(investor.getReserved().getAmount());
             BigDecimal committed = new BigDecimal(investor.getCommitted().getAmount());
-            BigDecimal expectedReserved = askingPrice.multiply(BigDecimal.valueOf(invoicesWon.getOrDefault(id.toString(), 0L)));
+            BigDecimal expectedReserved = askingPrice.multiply(BigDecimal.valueOf(undecided.getOrDefault(id.toString(), 0L)));
+            BigDecimal expectedCommitted = askingPrice.multiply(BigDecimal.valueOf(approved.getOrDefault(id.toString(), 0L)));
             if (balance.add(reserved).add(committed).compareTo(added) != 0 || balance.signum() < 0
-                    || reserved.signum() < 0 || committed.signum() < 0 || reserved.compareTo(expectedReserved) != 0) {
+                    || reserved.compareTo(expectedReserved) != 0 || committed.compareTo(expectedCommitted) != 0) {
                 broken.add("investor " + id + ": balance " + balance + " + reserved " + reserved + " + committed "
-                        + committed + " should be " + added + ", reserved " + expectedReserved);
+                        + committed + " should be " + added + ", reserved " + expectedReserved + ", committed "
+                        + expectedCommitted);
             }
         });
         return broken;
     }
 
-    /** Financed at most once on the bus, and the query side shows exactly those, won by the same investor. */
+    /** How many invoices each investor won whose decision on the bus (null: none yet) passes the test. */
+    private static Map<String, Long> wonBy(Bus bus, Predicate<String> decision) {
+        return bus.winners.entrySet().stream()
+                .filter(won -> decision.test(bus.decisions.get(won.getKey())))
+                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.counting()));
+    }
+
+    /** Every bid its invoice rejected was released in full, for that bid. */
+    private static List<String> rejectedNotReleased(Bus bus) {
+        List<String> broken = new ArrayList<>();
+        bus.rejected.forEach((bid, amount) -> {
+            BigDecimal released = bus.released.getOrDefault(bid, BigDecimal.ZERO);
+            if (released.compareTo(amount) != 0) {
+                broken.add("bid " + bid + " was rejected for " + amount + " and released " + released);
+            }
+        });
+        return broken;
+    }
+
+    /**
+     * Financed at most once on the bus, by a bid that investor placed on it; the query side shows each
+     * invoice as the bus left it (available, financed, approved or reversed), won by the same investor.
+     */
     private List<String> invoicesWrong(List<UUID> invoices, Bus bus) {
         List<String> broken = new ArrayList<>();
         bus.financings.forEach((invoice, times) -> {
             if (times > 1) {
                 broken.add("invoice " + invoice + " financed " + times + " times");
+            }
+        });
+        bus.winningBids.forEach((invoice, bid) -> {
+            if (!bus.placedBids.getOrDefault(invoice, Set.of()).contains(bid)) {
+                broken.add("invoice " + invoice + " financed by " + bid + ", a bid no BidOnInvoicePlaced placed");
             }
         });
         for (UUID id : invoices) {
@@ -98,14 +141,22 @@ final class Invariants {
                 broken.add("invoice " + id + ": " + e.getStatus().getCode());
                 continue;
             }
-            boolean financed = invoice.getStatus() == InvoiceStatus.FINANCED;
-            if (financed != (winner != null)
-                    || financed && !invoice.getWinningBid().getInvestorId().getValue().equals(winner)) {
-                broken.add("invoice " + id + " is " + invoice.getStatus() + " in the query service, financed on the bus by "
-                        + winner);
+            InvoiceStatus expected = statusOnBus(bus, id.toString());
+            if (invoice.getStatus() != expected
+                    || winner != null && !invoice.getWinningBid().getInvestorId().getValue().equals(winner)) {
+                broken.add("invoice " + id + " is " + invoice.getStatus() + " in the query service, " + expected
+                        + " on the bus, won by " + winner);
             }
         }
         return broken;
+    }
+
+    private static InvoiceStatus statusOnBus(Bus bus, String invoice) {
+        String decision = bus.decisions.get(invoice);
+        if (decision != null) {
+            return decision.equals("InvoiceApproved") ? InvoiceStatus.APPROVED : InvoiceStatus.REVERSED;
+        }
+        return bus.winners.containsKey(invoice) ? InvoiceStatus.FINANCED : InvoiceStatus.AVAILABLE;
     }
 
     private static void sleep() {

@@ -29,9 +29,18 @@ public final class LoadMain {
      * prints the table on {@code out}. Returns the invariants that broke, in words; empty if all held.
      */
     public static List<String> run(String[] args, Map<String, String> env, PrintStream out) throws Exception {
+        return run(args, env, out, () -> { });
+    }
+
+    /**
+     * As {@link #run(String[], Map, PrintStream)}, running {@code duringBids} on its own thread while the
+     * measured bids are sent (a fault to withstand), and failing with what it threw.
+     */
+    public static List<String> run(String[] args, Map<String, String> env, PrintStream out, Runnable duringBids)
+            throws Exception {
         LoadSettings settings = LoadSettings.parse(args, env);
         Report report;
-        try (var run = new LoadRun(settings)) {
+        try (var run = new LoadRun(settings, duringBids)) {
             report = run.run();
         }
         out.print(report.table());

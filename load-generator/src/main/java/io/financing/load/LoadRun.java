@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -41,9 +42,15 @@ final class LoadRun implements AutoCloseable {
     private final Commands bidding;
     private final ServiceProcesses services;
     private final Progress progress = new Progress();
+    private final Runnable duringBids;
 
-    LoadRun(LoadSettings settings) {
+    /**
+     * @param duringBids run on its own thread as the measured bidding starts, and awaited before the
+     *                   invariants are checked: what the system must withstand meanwhile (a crash, an outage)
+     */
+    LoadRun(LoadSettings settings, Runnable duringBids) {
         this.settings = settings;
+        this.duringBids = duringBids;
         this.commandsChannel = ManagedChannelBuilder.forTarget(settings.commandsAddress()).usePlaintext().build();
         this.queriesChannel = ManagedChannelBuilder.forTarget(settings.queriesAddress()).usePlaintext().build();
         this.queries = QueriesGrpc.newBlockingStub(queriesChannel);
@@ -68,7 +75,9 @@ final class LoadRun implements AutoCloseable {
     }
 
     private Report wholePipeline() throws Exception {
-        try (var bus = new Bus(settings.kafkaBootstrap()); var probe = new QueryProbe(queriesChannel)) {
+        Decisions decisions = settings.decisions() ? new Decisions(new Commands(commandsChannel, settings.concurrency())) : null;
+        try (var bus = new Bus(settings.kafkaBootstrap(), decisions == null ? invoice -> { } : decisions::financed);
+             var probe = new QueryProbe(queriesChannel)) {
             List<UUID> issuers = ids(settings.issuers());
             Map<UUID, BigDecimal> investors = new LinkedHashMap<>();
             ids(settings.investors()).forEach(id -> investors.put(id, settings.balance()));
@@ -77,26 +86,43 @@ final class LoadRun implements AutoCloseable {
             List<UUID> bidders = new ArrayList<>(investors.keySet());
             Bids warmUp = bid("warming up: ", bidders, invoices, warming, null, settings.warmUpSeconds(), 0);
             var usageBefore = services.usage();
+            CompletableFuture<Void> fault = CompletableFuture.runAsync(duringBids, runnable -> new Thread(runnable, "during-bids").start());
             Bids bids = bid("", bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
             var usageAfter = services.usage();
-            progress.phase("settling: waiting until every accepted bid is financed or released");
-            List<String> unsettled = Stream.concat(warming.accepted.keySet().stream(), bidding.accepted.keySet().stream())
-                    .filter(id -> bus.settledAt(id) == null).toList();
-            boolean settled = awaitUntil(() -> unsettled.stream().allMatch(id -> bus.settledAt(id) != null),
-                    SETTLE_NANOS, () -> bids.settledLine(bus, bidding));
+            List<String> broken = new ArrayList<>(settle(bus, bids, decisions));
+            fault.join();
             progress.phase("checking the invariants");
             Set<String> accepted = new HashSet<>(selling.accepted.keySet());
             accepted.addAll(warming.accepted.keySet());
             accepted.addAll(bidding.accepted.keySet());
-            List<String> broken = new ArrayList<>(new Invariants(queriesChannel).check(accepted, investors, invoices,
-                    bus, settings.askingPrice()));
-            if (!settled) {
-                broken.add(unsettled.stream().filter(id -> bus.settledAt(id) == null).count()
-                        + " accepted bids neither financed nor released after " + SETTLE_NANOS / 1_000_000_000 + " s");
+            if (decisions != null) {
+                accepted.addAll(decisions.commands.accepted.keySet());
             }
+            broken.addAll(new Invariants(queriesChannel).check(accepted, investors, invoices, bus, settings.askingPrice()));
             probe.close();
             return Report.of(settings, bids, bidding, bus, probe, usageBefore, usageAfter, broken);
         }
+    }
+
+    /** Waits until every accepted bid is financed or released, then every decision taken on the bus. */
+    private List<String> settle(Bus bus, Bids bids, Decisions decisions) throws InterruptedException {
+        progress.phase("settling: waiting until every accepted bid is financed or released");
+        List<String> unsettled = Stream.concat(warming.accepted.keySet().stream(), bidding.accepted.keySet().stream())
+                .filter(id -> bus.settledAt(id) == null).toList();
+        if (!awaitUntil(() -> unsettled.stream().allMatch(id -> bus.settledAt(id) != null),
+                SETTLE_NANOS, () -> bids.settledLine(bus, bidding))) {
+            return List.of(unsettled.stream().filter(id -> bus.settledAt(id) == null).count()
+                    + " accepted bids neither financed nor released after " + SETTLE_NANOS / 1_000_000_000 + " s");
+        }
+        if (decisions == null) {
+            return List.of();
+        }
+        progress.phase("settling: approving or reversing the last invoices financed");
+        decisions.close();
+        if (!awaitUntil(() -> decisions.settled(bus), SETTLE_NANOS, () -> bus.decisions.size() + " invoices decided")) {
+            return List.of("accepted decisions not all on the bus after " + SETTLE_NANOS / 1_000_000_000 + " s");
+        }
+        return List.of();
     }
 
     private void register(List<UUID> issuers, Map<UUID, BigDecimal> investors) throws Exception {

@@ -16,6 +16,7 @@ class LoadSettingsTest {
         assertThat(settings.warmUpSeconds()).isEqualTo(10);
         assertThat(settings.durationSeconds()).isEqualTo(60);
         assertThat(settings.listenerOnly()).isFalse();
+        assertThat(settings.decisions()).as("bids only: the figures compare with earlier runs").isFalse();
         assertThat(settings.commandsAddress()).isEqualTo("localhost:8080");
         assertThat(settings.queriesAddress()).isEqualTo("localhost:8081");
         assertThat(settings.kafkaBootstrap()).isEqualTo("localhost:9092");
@@ -23,11 +24,12 @@ class LoadSettingsTest {
 
     @Test
     void takesAddressesFromTheEnvironmentAsTheAcceptanceTestsDo() {
-        LoadSettings settings = LoadSettings.parse(new String[]{"--max", "--listener-only"}, Map.of(
+        LoadSettings settings = LoadSettings.parse(new String[]{"--max", "--listener-only", "--decisions"}, Map.of(
                 "FINANCING_COMMANDS_ADDR", "h:1", "FINANCING_QUERIES_ADDR", "h:2", "FINANCING_KAFKA_BOOTSTRAP", "h:3"));
 
         assertThat(settings.rate()).isZero();
         assertThat(settings.listenerOnly()).isTrue();
+        assertThat(settings.decisions()).isTrue();
         assertThat(settings.commandsAddress()).isEqualTo("h:1");
         assertThat(settings.queriesAddress()).isEqualTo("h:2");
         assertThat(settings.kafkaBootstrap()).isEqualTo("h:3");

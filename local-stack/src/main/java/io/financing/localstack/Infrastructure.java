@@ -13,10 +13,12 @@ public final class Infrastructure implements AutoCloseable {
     public static final String READ_MODEL_DATABASE = "readmodel";
     public static final List<String> TOPICS = List.of("financing.commands", "financing.events", "registering.events");
 
-    private final PostgresServer postgres;
-    private final KafkaServer kafka;
+    private final Settings settings;
+    private volatile PostgresServer postgres;
+    private volatile KafkaServer kafka;
 
-    private Infrastructure(PostgresServer postgres, KafkaServer kafka) {
+    private Infrastructure(Settings settings, PostgresServer postgres, KafkaServer kafka) {
+        this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
     }
@@ -28,20 +30,45 @@ public final class Infrastructure implements AutoCloseable {
         Ports.requireFree(settings.postgresPort(), "PostgreSQL");
         Ports.requireFree(settings.kafkaPort(), "Kafka");
         Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller");
-        PostgresServer postgres = PostgresServer.start(settings.postgresPort(),
-                settings.dataDirectory().resolve("postgres"), settings.logDirectory().resolve("postgres.log"),
-                settings.durable());
+        PostgresServer postgres = startPostgres(settings);
         try {
             postgres.createDatabaseIfMissing(EVENT_STORE_DATABASE);
             postgres.createDatabaseIfMissing(READ_MODEL_DATABASE);
-            KafkaServer kafka = KafkaServer.start(settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.dataDirectory().resolve("kafka"));
+            KafkaServer kafka = startKafka(settings);
             kafka.createTopics(TOPICS, settings.partitions());
-            return new Infrastructure(postgres, kafka);
+            return new Infrastructure(settings, postgres, kafka);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
         }
+    }
+
+    private static PostgresServer startPostgres(Settings settings) {
+        return PostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"),
+                settings.logDirectory().resolve("postgres.log"), settings.durable());
+    }
+
+    private static KafkaServer startKafka(Settings settings) {
+        return KafkaServer.start(settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.dataDirectory().resolve("kafka"));
+    }
+
+    /** Stops the Kafka broker, as an outage would; {@link #startKafka()} brings it back on its data. */
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    public synchronized void startKafka() {
+        kafka = startKafka(settings);
+    }
+
+    /** Stops PostgreSQL (a fast shutdown: every session cut); {@link #startPostgres()} brings it back on its data. */
+    public synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    public synchronized void startPostgres() {
+        postgres = startPostgres(settings);
     }
 
     public PostgresServer postgres() {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -41,9 +42,9 @@ public final class LocalRun implements AutoCloseable {
     public LocalRun(LocalSettings settings, Path repository) {
         this.settings = settings;
         this.repository = repository;
-        this.services = Services.all(settings, repository).stream()
-                .map(spec -> new ServiceProcess(spec, settings.logDirectory(), settings.runDirectory()))
-                .toList();
+        this.services = new CopyOnWriteArrayList<>(Services.all(settings, repository).stream()
+                .map(this::process)
+                .toList());
     }
 
     /** Runs until the JVM is stopped (Ctrl-C, SIGTERM), then stops everything. */
@@ -76,6 +77,33 @@ public final class LocalRun implements AutoCloseable {
         services.forEach(this::supervise);
         awaitServing();
         return firstStart;
+    }
+
+    private ServiceProcess process(ServiceProcess.Spec spec) {
+        return new ServiceProcess(spec, settings.logDirectory(), settings.runDirectory());
+    }
+
+    /** PostgreSQL and Kafka, for tests that take them down. */
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** The service of that name ({@code financing-service}, ...), for tests that kill it: it is started again. */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /**
+     * Starts one more relayer, supervised like the others, named {@code name}: it stands by while
+     * another leads, and takes over when that one dies.
+     */
+    public ServiceProcess startAnotherRelayer(String name) {
+        var relayer = service("relayer-service").spec();
+        var another = process(new ServiceProcess.Spec(name, relayer.jar(), relayer.maxHeap(), relayer.environment(), 0));
+        services.add(another);
+        supervise(another);
+        return another;
     }
 
     /**

@@ -87,6 +87,14 @@ public final class ServiceProcess {
         deletePidFile();
     }
 
+    /** Kills the service at once (SIGKILL), as a crash or the kernel's OOM killer would: no shutdown hook runs. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+    }
+
     /** Stops a process that an earlier, killed run of this service left behind. */
     public void stopLeftover(Duration grace) {
         readPid().flatMap(ProcessHandle::of)

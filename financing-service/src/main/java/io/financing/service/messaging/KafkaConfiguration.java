@@ -15,10 +15,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What happens to a message that fails: retried a few times (a database restart, a conflict that
- * outlasted the repository's own retries), then moved to {@code <topic>.DLT} with the error in its
- * headers, so that processing goes on. A malformed message goes there at once. Domain rejections are
- * outcomes, never failures, and never land here.
+ * What happens to a message that fails: while the database is away (a restart, a cut connection) it is
+ * retried every interval until the database is back; for any other failure (a conflict that outlasted
+ * the repository's own retries, a bug) a few times, then moved to {@code <topic>.DLT} with the error in
+ * its headers, so that processing goes on. A malformed message goes there at once. Domain rejections
+ * are outcomes, never failures, and never land here.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -33,6 +34,8 @@ class KafkaConfiguration {
                 (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMs, retries));
         handler.addNotRetryableExceptions(MalformedMessageException.class);
+        var untilBack = new FixedBackOff(retryIntervalMs, FixedBackOff.UNLIMITED_ATTEMPTS);
+        handler.setBackOffFunction((record, error) -> Outages.causedBy(error) ? untilBack : null);
         return handler;
     }
 

@@ -1,0 +1,146 @@
+package io.financing.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.financing.api.v1.BidOnInvoiceCommand;
+import io.financing.api.v1.CommandsGrpc;
+import io.financing.api.v1.Money;
+import io.financing.api.v1.UUID;
+import io.financing.load.LoadMain;
+import io.financing.localstack.LocalRun;
+import io.financing.localstack.ServiceProcess;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Crashes and outages in the middle of a mixed load: bids from many investors, three to an invoice,
+ * and the issuers approving or reversing each invoice as soon as it is financed. A fault strikes three
+ * seconds into the bidding; the bids go on meanwhile. Once everything has settled, the load
+ * generator's invariant check must pass: every accepted command has a final status, every investor's
+ * money adds up to what was added (reserved and committed as the bus says), no invoice is financed
+ * twice or by a bid no one placed, every rejected bid was released in full, and the query side shows
+ * what the bus said.
+ *
+ * <p>These take the local system's processes down, so they need the system this JVM started; against an
+ * already running deployment (FINANCING_COMMANDS_ADDR set) they do not run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsAcceptanceTest {
+
+    private static final Duration INTO_THE_BIDS = Duration.ofSeconds(3);
+    private static final String[] MIXED_LOAD = {"--rate", "40", "--warm-up", "0", "--duration", "15",
+            "--issuers", "3", "--investors", "20", "--invoices", "200", "--concurrency", "16", "--decisions"};
+
+    private SystemUnderTest system;
+    private LocalRun local;
+
+    @BeforeEach
+    void localSystem() throws Exception {
+        system = SystemUnderTest.get();
+        Assumptions.assumeTrue(system.local() != null, "fault tests need the system this JVM starts");
+        local = system.local();
+    }
+
+    @Test
+    @Order(1)
+    void theFinancingServiceKilledMidLoadLosesNothing() throws Exception {
+        underLoad(() -> local.service("financing-service").kill());
+    }
+
+    @Test
+    @Order(2)
+    void theRelayerKilledMidLoadLosesNothing() throws Exception {
+        underLoad(() -> local.service("relayer-service").kill());
+    }
+
+    @Test
+    @Order(3)
+    void theQueryServiceKilledMidLoadCatchesUpExactly() throws Exception {
+        underLoad(() -> local.service("query-service").kill());
+    }
+
+    @Test
+    @Order(4)
+    void whileKafkaIsDownTheListenerAnswersUnavailableAndEveryServiceReconnectsAfter() throws Exception {
+        underLoad(() -> {
+            local.infrastructure().stopKafka();
+            long stopped = System.nanoTime();
+            assertThatThrownBy(this::bid).isInstanceOfSatisfying(StatusRuntimeException.class,
+                    refused -> assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            Thread.sleep(Math.max(0, Duration.ofSeconds(10).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+            local.infrastructure().startKafka();
+        });
+    }
+
+    @Test
+    @Order(5)
+    void postgresRestartedMidLoadLosesNothing() throws Exception {
+        underLoad(() -> {
+            local.infrastructure().stopPostgres();
+            Thread.sleep(5_000);
+            local.infrastructure().startPostgres();
+        });
+    }
+
+    /** Last: the standby relayer it starts stays for the tests after it. */
+    @Test
+    @Order(6)
+    void ofTwoRelayersTheActiveOneKilledTheOtherTakesOverAndLosesNothing() throws Exception {
+        ServiceProcess standby = local.startAnotherRelayer("relayer-service-2");
+        await().atMost(Duration.ofSeconds(90)).until(() -> logOf(standby).contains("Started RelayerApplication"));
+        assertThat(logOf(standby)).doesNotContain("leads from");
+
+        underLoad(() -> local.service("relayer-service").kill());
+
+        assertThat(logOf(standby)).contains("leads from");
+    }
+
+    /** Runs the mixed load with the fault striking a few seconds into the bids, and checks the invariants after. */
+    private void underLoad(Fault fault) throws Exception {
+        List<String> broken = LoadMain.run(MIXED_LOAD, system.environment(), System.out, () -> {
+            try {
+                Thread.sleep(INTO_THE_BIDS.toMillis());
+                fault.strike();
+            } catch (Exception e) {
+                throw new IllegalStateException("the fault could not be injected", e);
+            }
+        });
+        assertThat(broken).isEmpty();
+    }
+
+    /** A bid for parties no one registered: the listener checks its form, and answers once Kafka holds it. */
+    private void bid() {
+        var channel = ManagedChannelBuilder.forAddress(system.commandsHost(), system.commandsPort()).usePlaintext().build();
+        try {
+            CommandsGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .bidOnInvoice(BidOnInvoiceCommand.newBuilder()
+                            .setInvestorId(UUID.newBuilder().setValue(java.util.UUID.randomUUID().toString()))
+                            .setInvoiceId(UUID.newBuilder().setValue(java.util.UUID.randomUUID().toString()))
+                            .setBid(Money.newBuilder().setAmount("1.00")).build());
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    private static String logOf(ServiceProcess service) throws Exception {
+        return Files.exists(service.logFile()) ? Files.readString(service.logFile()) : "";
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void strike() throws Exception;
+    }
+}
