@@ -39,6 +39,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -252,20 +255,37 @@ class FinancingServiceTest {
         assertThat(settled).filteredOn(investor -> investor.reserved().equals(Money.of("10"))).hasSize(1);
     }
 
-    @Test
-    void aPoisonMessageIsDeadLetteredAndProcessingGoesOn() {
-        publish("financing.commands", UUID.randomUUID(), "{ this is not json");
+    /** Each topic the service consumes, with messages that can never be processed however often tried. */
+    static List<Arguments> poisonMessages() {
+        List<Arguments> poison = new ArrayList<>();
+        for (String topic : List.of("financing.commands", "registering.events", "financing.events")) {
+            poison.add(Arguments.of(topic, "{ this is not json " + UUID.randomUUID()));
+            poison.add(Arguments.of(topic, "[\"an array\", \"" + UUID.randomUUID() + "\"]"));
+            poison.add(Arguments.of(topic, "\u0000\uFFFD binary " + UUID.randomUUID()));
+        }
+        poison.add(Arguments.of("financing.commands", "{\"commandId\": \"" + UUID.randomUUID() + "\", \"name\": \"BidOnInvoice\"}"));
+        poison.add(Arguments.of("registering.events", "{\"eventId\": \"" + UUID.randomUUID()
+                + "\", \"name\": \"InvestorRegistered\", \"data\": {\"balance\": \"ten\"}}"));
+        poison.add(Arguments.of("financing.events", "{\"eventId\": \"" + UUID.randomUUID()
+                + "\", \"name\": \"BidOnInvoicePlaced\", \"data\": {\"bidAmount\": []}}"));
+        return poison;
+    }
+
+    @ParameterizedTest
+    @MethodSource("poisonMessages")
+    void aPoisonMessageIsDeadLetteredAndProcessingGoesOn(String topic, String poison) {
+        publish(topic, UUID.randomUUID(), poison);
 
         registered();
         assertThat(awaitEvents(ann, 2)).hasSize(2);
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", kafka(),
                 "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("financing.commands.DLT"));
+            consumer.subscribe(List.of(topic + ".DLT"));
             List<String> deadLetters = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> deadLetters.add(record.value()));
-                return deadLetters.contains("{ this is not json");
+                return deadLetters.contains(poison);
             });
         }
     }
