@@ -27,21 +27,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole Financing context over an in-memory event store, with the saga driven synchronously:
  * after each message, every new event is handed to the saga until nothing new happens. What the
- * service does through Kafka, without Kafka.
+ * service does through Kafka, without Kafka. ({@link Deliveries} drives the same parts as Kafka's
+ * deliveries would, out of step.)
  */
 final class InMemoryFinancing {
+
+    /** One for all: a mapper is costly to build, and property tests build thousands of these. */
+    private static final JsonMapper JSON = FinancingJson.mapper();
 
     final InMemoryEventStore store = new InMemoryEventStore();
     final AggregateRepository<Investor, ?> investors;
     final AggregateRepository<Invoice, ?> invoices;
-    private final RegisteringIssuer registeringIssuer;
-    private final RegisteringInvestor registeringInvestor;
-    private final CommandDispatcher commands;
-    private final SagaDispatcher saga;
+    final RegisteringIssuer registeringIssuer;
+    final RegisteringInvestor registeringInvestor;
+    final CommandDispatcher commands;
+    final SagaDispatcher saga;
     private long settledPosition;
 
     InMemoryFinancing() {
-        JsonMapper json = FinancingJson.mapper();
+        JsonMapper json = JSON;
         var settings = AggregateRepository.Settings.DEFAULT;
         var issuerRepository = new AggregateRepository<>(store, Issuer.TYPE, json, Clock.systemUTC(), settings);
         var investorRepository = new AggregateRepository<>(store, Investor.TYPE, json, Clock.systemUTC(), settings);
