@@ -17,13 +17,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.grpc.server.service.GrpcService;
 
 /**
  * {@code financing.v1.Commands}: each command is checked, enqueued, and answered once Kafka holds it.
  * Its domain outcome comes later, through the query side's GetCommandStatus.
  */
-@GrpcService
 class CommandsEndpoint extends CommandsGrpc.CommandsImplBase {
 
     private static final Logger log = LoggerFactory.getLogger(CommandsEndpoint.class);

@@ -27,10 +27,8 @@ import java.math.BigDecimal;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Limit;
-import org.springframework.grpc.server.service.GrpcService;
 
 /** {@code financing.v1.Queries}, answered from the read models. */
-@GrpcService
 class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
 
     private static final Pattern UUID_TEXT = Pattern.compile(
