@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.financing.acceptance.HostileRequests.Request;
-import io.financing.api.grpc.RawBytes;
+import io.financing.grpc.edge.RawBytes;
 import io.financing.api.v1.CommandReply;
 import io.financing.api.v1.CommandStatus;
 import io.financing.api.v1.CommandStatusRequest;

@@ -1,7 +1,11 @@
 package io.financing.localstack;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.io.IOException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -26,7 +30,17 @@ public final class GrpcProbe implements AutoCloseable {
     private final ManagedChannel channel;
 
     public GrpcProbe(String host, int port) {
-        this.channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
+        this(ManagedChannelBuilder.forAddress(host, port).usePlaintext().build());
+    }
+
+    private GrpcProbe(ManagedChannel channel) {
+        this.channel = channel;
+    }
+
+    /** A probe that speaks TLS, trusting the server's certificate (PEM) only. */
+    public static GrpcProbe overTls(String host, int port, File trustedCertificate) throws IOException {
+        return new GrpcProbe(Grpc.newChannelBuilderForAddress(host, port,
+                TlsChannelCredentials.newBuilder().trustManager(trustedCertificate).build()).build());
     }
 
     /** The status of one service, or of the whole server for {@code ""}; UNKNOWN when it does not answer. */

@@ -1,6 +1,6 @@
 package io.financing.listener.grpc;
 
-import io.financing.api.grpc.UnreadableRequests;
+import io.financing.grpc.edge.UnreadableRequests;
 import io.financing.listener.command.CommandParser;
 import io.financing.listener.queue.CommandQueue;
 import io.grpc.BindableService;
@@ -24,4 +24,5 @@ class CommandsConfiguration {
         ServerServiceDefinition service = UnreadableRequests.refusedClearly(new CommandsEndpoint(parser, queue).bindService());
         return () -> service;
     }
+
 }

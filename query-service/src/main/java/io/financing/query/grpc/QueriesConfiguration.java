@@ -1,6 +1,6 @@
 package io.financing.query.grpc;
 
-import io.financing.api.grpc.UnreadableRequests;
+import io.financing.grpc.edge.UnreadableRequests;
 import io.financing.query.command.CommandStatusRows;
 import io.financing.query.investor.InvestorRows;
 import io.financing.query.invoice.InvoiceRows;
@@ -21,4 +21,5 @@ class QueriesConfiguration {
                 new QueriesEndpoint(investors, invoices, issuers, commandStatuses).bindService());
         return () -> service;
     }
+
 }

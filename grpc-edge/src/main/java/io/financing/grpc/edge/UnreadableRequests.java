@@ -1,4 +1,4 @@
-package io.financing.api.grpc;
+package io.financing.grpc.edge;
 
 import io.grpc.Attributes;
 import io.grpc.Metadata;

@@ -1,0 +1,30 @@
+package io.financing.listener.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.financing.api.v1.CommandsGrpc;
+import io.financing.localstack.LocalTls;
+import io.financing.localstack.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With a certificate and its key set, the listener speaks TLS only: a plaintext client gets no answer. */
+@SpringBootTest(properties = {"spring.grpc.server.port=0", LocalTls.CERTIFICATE_SETTING, LocalTls.PRIVATE_KEY_SETTING})
+class CommandsOverTlsTest {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafka().bootstrapServers());
+    }
+
+    @LocalGrpcPort
+    int port;
+
+    @Test
+    void aTlsClientIsServedAndAPlaintextOneIsRefused() throws Exception {
+        assertThat(LocalTls.servesTlsOnly(port, CommandsGrpc.SERVICE_NAME)).isTrue();
+    }
+}
