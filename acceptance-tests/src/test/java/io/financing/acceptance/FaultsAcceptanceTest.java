@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import io.financing.api.v1.BidOnInvoiceCommand;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.api.v1.Money;
+import io.financing.api.v1.QueriesGrpc;
 import io.financing.api.v1.UUID;
 import io.financing.load.LoadMain;
+import io.financing.localstack.Infrastructure;
 import io.financing.localstack.LocalRun;
 import io.financing.localstack.ServiceProcess;
+import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * generator's invariant check must pass: every accepted command has a final status, every investor's
  * money adds up to what was added (reserved and committed as the bus says), no invoice is financed
  * twice or by a bid no one placed, every rejected bid was released in full, and the query side shows
- * what the bus said.
+ * what the bus said. Then the read models must equal what the event store says, projected here on its own.
  *
  * <p>These take the local system's processes down, so they need the system this JVM started; against an
  * already running deployment (FINANCING_COMMANDS_ADDR set) they do not run.
@@ -46,12 +50,21 @@ class FaultsAcceptanceTest {
 
     private SystemUnderTest system;
     private LocalRun local;
+    private ManagedChannel queries;
 
     @BeforeEach
     void localSystem() throws Exception {
         system = SystemUnderTest.get();
         Assumptions.assumeTrue(system.local() != null, "fault tests need the system this JVM starts");
         local = system.local();
+        queries = ManagedChannelBuilder.forAddress(system.queriesHost(), system.queriesPort()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void disconnect() {
+        if (queries != null) {
+            queries.shutdownNow();
+        }
     }
 
     @Test
@@ -119,6 +132,9 @@ class FaultsAcceptanceTest {
             }
         });
         assertThat(broken).isEmpty();
+        var readModels = new ReadModelCheck(local.infrastructure().postgres().jdbcUrl(Infrastructure.EVENT_STORE_DATABASE),
+                QueriesGrpc.newBlockingStub(queries));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readModels.differences()).isEmpty());
     }
 
     /** A bid for parties no one registered: the listener checks its form, and answers once Kafka holds it. */
