@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -40,6 +40,7 @@ final class Bus implements AutoCloseable {
     /** Invoices approved or reversed: "InvoiceApproved" or "InvoiceReversed", by invoice id. */
     final Map<String, String> decisions = new ConcurrentHashMap<>();
 
+    private static final String TOPIC = "financing.events";
     private static final Set<String> WATCHED = Set.of("InvoiceCreated", "InvoiceFinanced", "InvestorFundsReleased",
             "BidOnInvoicePlaced", "BidOnInvoiceRejected", "InvoiceApproved", "InvoiceReversed");
 
@@ -53,14 +54,15 @@ final class Bus implements AutoCloseable {
     /** @param onFinanced told the id of each invoice financed, once */
     Bus(String bootstrap, Consumer<String> onFinanced) {
         this.onFinanced = onFinanced;
-        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", "load-" + UUID.randomUUID(),
-                "auto.offset.reset", "latest", "enable.auto.commit", false, "fetch.max.wait.ms", 5),
+        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "fetch.max.wait.ms", 5),
                 new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("financing.events"));
-        while (consumer.assignment().isEmpty()) { // from now on, nothing published escapes it
-            consumer.poll(Duration.ofMillis(100)).forEach(this::note);
-        }
-        consumer.assignment().forEach(consumer::position);
+        // Every partition assigned here, not through a consumer group: a group that rebalances (as when the
+        // broker restarts) would start again from "latest", and never see what was published in between.
+        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                .map(partition -> new TopicPartition(TOPIC, partition.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // from now on, nothing published escapes it
         thread = new Thread(this::watch, "bus");
         thread.setDaemon(true);
         thread.start();
