@@ -143,22 +143,25 @@ final class HostileRequests {
         return message.length == 0 ? message : java.util.Arrays.copyOf(message, random.nextInt(message.length));
     }
 
-    /** The message with a string field (field 15, or 1: a command id, a UUID's value) holding bytes that are not UTF-8. */
+    /** The message with a string field holding bytes that are not UTF-8. */
     private byte[] invalidUtf8(Message message) {
-        int field = message.getDescriptorForType().findFieldByNumber(15) != null ? 15 : 1;
-        return append(message.toByteArray(), field, ByteString.copyFrom(new byte[]{(byte) 0xC3, 0x28, (byte) 0xFF}));
+        return append(message, ByteString.copyFrom(new byte[]{(byte) 0xC3, 0x28, (byte) 0xFF}));
     }
 
     private byte[] oversized(Message message) {
-        int field = message.getDescriptorForType().findFieldByNumber(15) != null ? 15 : 1;
-        return append(message.toByteArray(), field, ByteString.copyFromUtf8("x".repeat(OVERSIZED)));
+        return append(message, ByteString.copyFromUtf8("x".repeat(OVERSIZED)));
     }
 
-    /** The message's bytes followed by the field, length-delimited: the last value of a field is the one parsed. */
-    private static byte[] append(byte[] message, int field, ByteString value) {
+    /**
+     * The message's bytes followed by field 15 (a command id) or else field 1 (a UUID's value, a command id;
+     * in a page request the size, whose wire type then does not match) holding the value, length-delimited:
+     * the last value of a field is the one parsed.
+     */
+    private static byte[] append(Message message, ByteString value) {
+        int field = message.getDescriptorForType().findFieldByNumber(15) != null ? 15 : 1;
         try {
             var out = new ByteArrayOutputStream();
-            out.write(message);
+            out.write(message.toByteArray());
             CodedOutputStream coded = CodedOutputStream.newInstance(out);
             coded.writeBytes(field, value);
             coded.flush();

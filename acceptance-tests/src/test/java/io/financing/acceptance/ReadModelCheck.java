@@ -4,8 +4,8 @@ import io.financing.api.v1.AllInvestorsReply;
 import io.financing.api.v1.AllInvoicesReply;
 import io.financing.api.v1.Investor;
 import io.financing.api.v1.Invoice;
-import io.financing.api.v1.PageRequest;
 import io.financing.api.v1.QueriesGrpc;
+import io.financing.load.Pages;
 import io.financing.localstack.PostgresServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -124,28 +123,10 @@ final class ReadModelCheck {
     }
 
     private List<Investor> investors() {
-        return all(token -> queries.allInvestors(page(token)), AllInvestorsReply::getInvestorsList,
-                AllInvestorsReply::getNextPageToken);
+        return Pages.all(queries::allInvestors, AllInvestorsReply::getInvestorsList, AllInvestorsReply::getNextPageToken);
     }
 
     private List<Invoice> invoices() {
-        return all(token -> queries.allInvoices(page(token)), AllInvoicesReply::getInvoicesList,
-                AllInvoicesReply::getNextPageToken);
-    }
-
-    private static PageRequest page(String token) {
-        return PageRequest.newBuilder().setPageToken(token).build();
-    }
-
-    /** Every item of a paged list, page after page. */
-    private static <P, T> List<T> all(Function<String, P> pages, Function<P, List<T>> items, Function<P, String> next) {
-        List<T> all = new ArrayList<>();
-        String token = "";
-        do {
-            P page = pages.apply(token);
-            all.addAll(items.apply(page));
-            token = next.apply(page);
-        } while (!token.isEmpty());
-        return all;
+        return Pages.all(queries::allInvoices, AllInvoicesReply::getInvoicesList, AllInvoicesReply::getNextPageToken);
     }
 }

@@ -193,23 +193,23 @@ class FinancingPropertiesTest {
     private static void moneyConserved(InMemoryFinancing financing, List<StoredEvent> events, List<String> broken) {
         Map<UUID, Money> added = events.stream().filter(event -> event.name().equals("InvestorFundsAdded"))
                 .collect(Collectors.toMap(StoredEvent::streamId, event -> data(event, InvestorFundsAdded.class).amount(), Money::plus));
+        List<Invoice> invoices = streams(events, "Invoice").stream().map(financing::invoice).toList();
         for (UUID id : streams(events, "Investor")) {
             Investor investor = financing.investor(id);
             Money total = investor.balance().plus(investor.reserved()).plus(investor.committed());
             if (total.compareTo(added.getOrDefault(id, Money.ZERO)) != 0) {
                 broken.add("investor " + id + " holds " + total + " in all, was given " + added.get(id));
             }
-            if (investor.reserved().compareTo(wonAndStill(financing, events, id, InvoiceStatus.FINANCED)) != 0
-                    || investor.committed().compareTo(wonAndStill(financing, events, id, InvoiceStatus.APPROVED)) != 0) {
+            if (investor.reserved().compareTo(wonAndStill(invoices, id, InvoiceStatus.FINANCED)) != 0
+                    || investor.committed().compareTo(wonAndStill(invoices, id, InvoiceStatus.APPROVED)) != 0) {
                 broken.add("investor " + id + " has " + investor.reserved() + " reserved and " + investor.committed()
                         + " committed, for the invoices it won");
             }
         }
     }
 
-    private static Money wonAndStill(InMemoryFinancing financing, List<StoredEvent> events, UUID investor,
-                                     InvoiceStatus status) {
-        return streams(events, "Invoice").stream().map(financing::invoice)
+    private static Money wonAndStill(List<Invoice> invoices, UUID investor, InvoiceStatus status) {
+        return invoices.stream()
                 .filter(invoice -> invoice.status() == status && invoice.winningBid().investorId().equals(investor))
                 .map(Invoice::askingPrice).reduce(Money.ZERO, Money::plus);
     }

@@ -28,12 +28,11 @@ final class Bus implements AutoCloseable {
     final Map<String, Long> invoiceCreated = new ConcurrentHashMap<>();
     final Map<String, Long> invoiceFinanced = new ConcurrentHashMap<>();
     final Map<String, Long> fundsReleased = new ConcurrentHashMap<>();
-    /** How many InvoiceFinanced each invoice had, and to which investor the last went. */
+    /** How many InvoiceFinanced each invoice had, and the winning bid of the last. */
     final Map<String, Integer> financings = new ConcurrentHashMap<>();
-    final Map<String, String> winners = new ConcurrentHashMap<>();
-    /** Each invoice's winning bid, as "investor amount", and the bids placed (BidOnInvoicePlaced) in that form by invoice. */
-    final Map<String, String> winningBids = new ConcurrentHashMap<>();
-    final Map<String, Set<String>> placedBids = new ConcurrentHashMap<>();
+    final Map<String, Bid> winningBids = new ConcurrentHashMap<>();
+    /** The bids placed (BidOnInvoicePlaced), by invoice. */
+    final Map<String, Set<Bid>> placedBids = new ConcurrentHashMap<>();
     /** By bid command: the amount its invoice rejected, and all the investor was released for it. */
     final Map<String, BigDecimal> rejected = new ConcurrentHashMap<>();
     final Map<String, BigDecimal> released = new ConcurrentHashMap<>();
@@ -90,13 +89,12 @@ final class Bus implements AutoCloseable {
         switch (event.path("name").asString()) {
             case "InvoiceCreated" -> invoiceCreated.putIfAbsent(command, now);
             case "BidOnInvoicePlaced" -> placedBids.computeIfAbsent(data.path("invoiceId").asString(),
-                    invoice -> ConcurrentHashMap.newKeySet()).add(bid(aggregate, data.path("bidAmount")));
+                    invoice -> ConcurrentHashMap.newKeySet()).add(new Bid(aggregate, data.path("bidAmount")));
             case "InvoiceFinanced" -> {
                 invoiceFinanced.putIfAbsent(command, now);
                 financings.merge(aggregate, 1, Integer::sum);
-                String investor = data.path("bid").path("investorId").asString();
-                winners.put(aggregate, investor);
-                winningBids.put(aggregate, bid(investor, data.path("bid").path("amount")));
+                winningBids.put(aggregate, new Bid(data.path("bid").path("investorId").asString(),
+                        data.path("bid").path("amount")));
                 onFinanced.accept(aggregate);
             }
             case "BidOnInvoiceRejected" -> rejected.put(command, new BigDecimal(data.path("bid").path("amount").asString()));
@@ -110,8 +108,21 @@ final class Bus implements AutoCloseable {
         }
     }
 
-    private static String bid(String investor, JsonNode amount) {
-        return investor + " " + new BigDecimal(amount.asString()).stripTrailingZeros().toPlainString();
+    /** A bid: who offered how much; "100", "100.0" and "100.00" are the same amount. */
+    record Bid(String investorId, BigDecimal amount) {
+
+        Bid {
+            amount = amount.stripTrailingZeros();
+        }
+
+        Bid(String investorId, JsonNode amount) {
+            this(investorId, new BigDecimal(amount.asString()));
+        }
+
+        @Override
+        public String toString() {
+            return investorId + " " + amount.toPlainString();
+        }
     }
 
     /**

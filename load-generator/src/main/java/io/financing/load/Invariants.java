@@ -99,9 +99,9 @@ final class Invariants {
 
     /** How many invoices each investor won whose decision on the bus (null: none yet) passes the test. */
     private static Map<String, Long> wonBy(Bus bus, Predicate<String> decision) {
-        return bus.winners.entrySet().stream()
+        return bus.winningBids.entrySet().stream()
                 .filter(won -> decision.test(bus.decisions.get(won.getKey())))
-                .collect(Collectors.groupingBy(Map.Entry::getValue, Collectors.counting()));
+                .collect(Collectors.groupingBy(won -> won.getValue().investorId(), Collectors.counting()));
     }
 
     /** Every bid its invoice rejected was released in full, for that bid. */
@@ -133,7 +133,8 @@ final class Invariants {
             }
         });
         for (UUID id : invoices) {
-            String winner = bus.winners.get(id.toString());
+            Bus.Bid winningBid = bus.winningBids.get(id.toString());
+            String winner = winningBid == null ? null : winningBid.investorId();
             Invoice invoice;
             try {
                 invoice = queries.getInvoice(Ids.proto(id));
@@ -156,7 +157,7 @@ final class Invariants {
         if (decision != null) {
             return decision.equals("InvoiceApproved") ? InvoiceStatus.APPROVED : InvoiceStatus.REVERSED;
         }
-        return bus.winners.containsKey(invoice) ? InvoiceStatus.FINANCED : InvoiceStatus.AVAILABLE;
+        return bus.winningBids.containsKey(invoice) ? InvoiceStatus.FINANCED : InvoiceStatus.AVAILABLE;
     }
 
     private static void sleep() {

@@ -1,7 +1,6 @@
 package io.financing.load;
 
 import io.financing.api.v1.AllIssuersReply;
-import io.financing.api.v1.PageRequest;
 import io.financing.api.v1.QueriesGrpc;
 import io.financing.populate.RegisteringPublisher;
 import io.financing.populate.Registration;
@@ -199,12 +198,8 @@ final class LoadRun implements AutoCloseable {
 
     private Set<UUID> allIssuers() {
         Set<UUID> ids = new HashSet<>();
-        String token = "";
-        do {
-            AllIssuersReply page = queries.allIssuers(PageRequest.newBuilder().setPageToken(token).build());
-            page.getIssuersList().forEach(issuer -> ids.add(UUID.fromString(issuer.getId().getValue())));
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        Pages.all(queries::allIssuers, AllIssuersReply::getIssuersList, AllIssuersReply::getNextPageToken)
+                .forEach(issuer -> ids.add(UUID.fromString(issuer.getId().getValue())));
         return ids;
     }
 
