@@ -2,6 +2,7 @@ package io.financing.load;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -9,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class Report {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String NOT_MEASURED = "not measured on this platform";
 
     private final ObjectNode json = JSON.createObjectNode();
     private final List<String> broken;
@@ -18,8 +20,8 @@ final class Report {
     }
 
     static Report of(LoadSettings settings, Bids bids, Commands bidding, Bus bus, QueryProbe probe,
-                     Map<String, ServiceProcesses.Usage> before, Map<String, ServiceProcesses.Usage> after,
-                     List<String> broken) {
+                     Optional<Map<String, ServiceProcesses.Usage>> before,
+                     Optional<Map<String, ServiceProcesses.Usage>> after, List<String> broken) {
         var report = new Report(broken);
         report.run(settings);
         report.listener(bids, bidding);
@@ -55,7 +57,8 @@ final class Report {
 
     /** A run of {@code --listener-only}: acceptance and the services' usage, nothing downstream. */
     static Report ofListener(LoadSettings settings, Bids bids, Commands bidding,
-                             Map<String, ServiceProcesses.Usage> before, Map<String, ServiceProcesses.Usage> after) {
+                             Optional<Map<String, ServiceProcesses.Usage>> before,
+                             Optional<Map<String, ServiceProcesses.Usage>> after) {
         var report = new Report(List.of());
         report.run(settings);
         report.listener(bids, bidding);
@@ -78,11 +81,15 @@ final class Report {
                 .set("acceptanceMs", percentiles(bidding.acceptance));
     }
 
-    private void services(Bids bids, Map<String, ServiceProcesses.Usage> before,
-                          Map<String, ServiceProcesses.Usage> after) {
+    private void services(Bids bids, Optional<Map<String, ServiceProcesses.Usage>> before,
+                          Optional<Map<String, ServiceProcesses.Usage>> after) {
+        if (after.isEmpty()) {
+            json.put("services", NOT_MEASURED);
+            return;
+        }
         ObjectNode services = json.putObject("services");
-        after.forEach((name, usage) -> {
-            ServiceProcesses.Usage start = before.getOrDefault(name, new ServiceProcesses.Usage(0, 0));
+        after.get().forEach((name, usage) -> {
+            ServiceProcesses.Usage start = before.orElse(Map.of()).getOrDefault(name, new ServiceProcesses.Usage(0, 0));
             services.putObject(name)
                     .put("cpuPercentOfOneCore", 100 * (usage.cpuSeconds() - start.cpuSeconds()) / bids.seconds())
                     .put("peakRssMiB", usage.peakRssKib() / 1024);
@@ -119,12 +126,20 @@ final class Report {
             line(out, "  accepted -> InvoiceFinanced on the bus", pipeline.get("acceptedToFinancedOnBusMs"));
             line(out, "  accepted -> FINANCED in the query service", pipeline.get("acceptedToFinancedInQueriesMs"));
         }
+        if (json.get("services").isString()) {
+            out.append(String.format("%-44s %s%n", "services' CPU and memory", NOT_MEASURED));
+        } else {
+            services(out);
+        }
+        out.append(broken.isEmpty() ? "invariants: all hold\n" : "INVARIANTS BROKEN:\n  " + String.join("\n  ", broken) + "\n");
+        return out.toString();
+    }
+
+    private void services(StringBuilder out) {
         out.append(String.format("%-44s %12s %10s%n", "service", "CPU %", "peak RSS"));
         json.get("services").properties().forEach(service -> out.append(String.format("  %-42s %11.0f%% %6d MiB%n",
                 service.getKey(), service.getValue().get("cpuPercentOfOneCore").asDouble(),
                 service.getValue().get("peakRssMiB").asLong())));
-        out.append(broken.isEmpty() ? "invariants: all hold\n" : "INVARIANTS BROKEN:\n  " + String.join("\n  ", broken) + "\n");
-        return out.toString();
     }
 
     private static void line(StringBuilder out, String label, tools.jackson.databind.JsonNode latency) {

@@ -1,0 +1,49 @@
+package io.financing.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.ManagedChannelBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each service's CPU and memory where the platform shows them (Linux's /proc), and a plain word where not. */
+class ServiceProcessesTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void measuresEachRunningServiceFromItsPidFile() throws Exception {
+        Files.createDirectories(home.resolve("run"));
+        Files.writeString(home.resolve("run/query-service.pid"), Long.toString(ProcessHandle.current().pid()));
+
+        var usage = new ServiceProcesses(home).usage();
+
+        assertThat(usage).hasValueSatisfying(services -> assertThat(services).hasEntrySatisfying("query-service",
+                service -> assertThat(service.peakRssKib()).isPositive()));
+    }
+
+    @Test
+    void onAPlatformWithoutProcTheReportSaysItDidNotMeasure() throws Exception {
+        Files.createDirectories(home.resolve("run"));
+        Files.writeString(home.resolve("run/query-service.pid"), Long.toString(ProcessHandle.current().pid()));
+        var services = new ServiceProcesses(home, home.resolve("no-proc-here"));
+        var bids = new Bids(System.nanoTime());
+        bids.finished(bids.start() + 1_000_000_000L);
+        var channel = ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
+
+        var report = Report.ofListener(LoadSettings.parse(new String[0], Map.of()), bids, new Commands(channel, 1),
+                services.usage(), services.usage());
+        channel.shutdownNow();
+
+        assertThat(services.usage()).isEmpty();
+        assertThat(report.table()).contains("services' CPU and memory", "not measured on this platform");
+        assertThat(report.json()).contains("\"services\" : \"not measured on this platform\"");
+    }
+}
