@@ -14,7 +14,6 @@ import io.financing.localstack.Infrastructure;
 import io.financing.localstack.LocalRun;
 import io.financing.localstack.ServiceProcess;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ class FaultsAcceptanceTest {
         system = SystemUnderTest.get();
         Assumptions.assumeTrue(system.local() != null, "fault tests need the system this JVM starts");
         local = system.local();
-        queries = ManagedChannelBuilder.forAddress(system.queriesHost(), system.queriesPort()).usePlaintext().build();
+        queries = system.queriesChannel();
     }
 
     @AfterEach
@@ -139,7 +138,7 @@ class FaultsAcceptanceTest {
 
     /** A bid for parties no one registered: the listener checks its form, and answers once Kafka holds it. */
     private void bid() {
-        var channel = ManagedChannelBuilder.forAddress(system.commandsHost(), system.commandsPort()).usePlaintext().build();
+        var channel = system.commandsChannel();
         try {
             CommandsGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .bidOnInvoice(BidOnInvoiceCommand.newBuilder()

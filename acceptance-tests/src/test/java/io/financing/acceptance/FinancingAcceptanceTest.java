@@ -20,7 +20,6 @@ import io.financing.api.v1.SellInvoiceCommand;
 import io.financing.populate.Registration;
 import io.financing.populate.RegisteringPublisher;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -52,10 +51,8 @@ class FinancingAcceptanceTest {
     @BeforeEach
     void connect() throws Exception {
         system = SystemUnderTest.get();
-        commandsChannel = ManagedChannelBuilder.forAddress(system.commandsHost(), system.commandsPort())
-                .usePlaintext().build();
-        queriesChannel = ManagedChannelBuilder.forAddress(system.queriesHost(), system.queriesPort())
-                .usePlaintext().build();
+        commandsChannel = system.commandsChannel();
+        queriesChannel = system.queriesChannel();
         commands = CommandsGrpc.newBlockingStub(commandsChannel).withDeadlineAfter(30, TimeUnit.SECONDS);
         queries = QueriesGrpc.newBlockingStub(queriesChannel);
         bus = new EventBus(system.kafka());

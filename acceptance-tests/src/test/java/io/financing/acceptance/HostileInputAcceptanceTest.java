@@ -13,7 +13,6 @@ import io.financing.api.v1.SellInvoiceReply;
 import io.financing.localstack.Topics;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
@@ -63,8 +62,8 @@ class HostileInputAcceptanceTest {
     @BeforeEach
     void connect() throws Exception {
         system = SystemUnderTest.get();
-        commands = ManagedChannelBuilder.forAddress(system.commandsHost(), system.commandsPort()).usePlaintext().build();
-        queries = ManagedChannelBuilder.forAddress(system.queriesHost(), system.queriesPort()).usePlaintext().build();
+        commands = system.commandsChannel();
+        queries = system.queriesChannel();
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import io.financing.api.v1.InvoiceStatus;
 import io.financing.api.v1.Money;
 import io.financing.api.v1.QueriesGrpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,7 +43,7 @@ class QuerySideAcceptanceTest {
         SystemUnderTest system = SystemUnderTest.get();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", system.kafka(), "acks", "all"),
                 new StringSerializer(), new StringSerializer());
-        channel = ManagedChannelBuilder.forAddress(system.queriesHost(), system.queriesPort()).usePlaintext().build();
+        channel = system.queriesChannel();
         queries = QueriesGrpc.newBlockingStub(channel);
     }
 

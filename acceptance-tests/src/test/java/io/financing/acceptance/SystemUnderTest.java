@@ -1,20 +1,28 @@
 package io.financing.acceptance;
 
+import io.financing.grpc.edge.ClientChannels;
 import io.financing.localstack.LocalRun;
 import io.financing.localstack.LocalSettings;
+import io.financing.localstack.LocalTls;
+import io.grpc.ManagedChannel;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The running system the tests talk to. By default the whole local system, started once per test JVM
- * exactly as {@code ./financing up} starts it, on free ports. With {@code FINANCING_COMMANDS_ADDR},
- * {@code FINANCING_QUERIES_ADDR} and {@code FINANCING_KAFKA_BOOTSTRAP} set (host:port each), an
- * already running deployment instead: {@code ./financing up}, docker-compose, anything.
+ * exactly as {@code ./financing up} starts it, on free ports, with both gRPC servers speaking TLS only (the
+ * test certificate of {@code local-stack/tls/}): so every test here also shows that our tools speak TLS.
+ * With {@code FINANCING_COMMANDS_ADDR}, {@code FINANCING_QUERIES_ADDR} and {@code FINANCING_KAFKA_BOOTSTRAP}
+ * set (host:port each), an already running deployment instead: {@code ./financing up}, Docker Compose,
+ * anything; reached in plaintext, or over TLS as {@link ClientChannels} reads the environment
+ * ({@code FINANCING_GRPC_TLS_TRUST}).
  *
  * @param local the local system's processes, for the tests that crash them; null for a deployment
  */
-record SystemUnderTest(String commandsHost, int commandsPort, String queriesHost, int queriesPort, String kafka,
+record SystemUnderTest(String commandsAddress, String queriesAddress, String kafka, ClientChannels clients,
                        LocalRun local) {
 
     private static SystemUnderTest instance;
@@ -28,29 +36,39 @@ record SystemUnderTest(String commandsHost, int commandsPort, String queriesHost
     }
 
     private static SystemUnderTest external(String commands) {
-        String queries = required("FINANCING_QUERIES_ADDR");
-        return new SystemUnderTest(host(commands), port(commands), host(queries), port(queries),
-                required("FINANCING_KAFKA_BOOTSTRAP"), null);
+        return new SystemUnderTest(commands, required("FINANCING_QUERIES_ADDR"), required("FINANCING_KAFKA_BOOTSTRAP"),
+                ClientChannels.from(System.getenv()), null);
     }
 
     private static SystemUnderTest startLocally() throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(tmp);
-        LocalSettings settings = LocalSettings.forTests(Files.createTempDirectory(tmp, "system-"));
+        LocalSettings settings = LocalSettings.forTests(Files.createTempDirectory(tmp, "system-"))
+                .withTls(new File(LocalTls.CERTIFICATE), new File(LocalTls.PRIVATE_KEY));
         // Tests run in this module's directory; the services' jars are in the repository's modules.
         var system = new LocalRun(settings, Path.of("").toAbsolutePath().getParent());
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "system-down"));
         system.start(true);
-        return new SystemUnderTest("localhost", settings.commandsPort(), "localhost", settings.queriesPort(),
-                "localhost:" + settings.kafkaPort(), system);
+        return new SystemUnderTest("localhost:" + settings.commandsPort(), "localhost:" + settings.queriesPort(),
+                "localhost:" + settings.kafkaPort(), settings.clients(), system);
     }
 
-    /** The addresses as the load generator and other clients take them from the environment. */
+    ManagedChannel commandsChannel() {
+        return clients.to(commandsAddress);
+    }
+
+    ManagedChannel queriesChannel() {
+        return clients.to(queriesAddress);
+    }
+
+    /** The addresses (and the certificate to trust) as the load generator and other tools take them. */
     Map<String, String> environment() {
-        return Map.of(
-                "FINANCING_COMMANDS_ADDR", commandsHost + ":" + commandsPort,
-                "FINANCING_QUERIES_ADDR", queriesHost + ":" + queriesPort,
-                "FINANCING_KAFKA_BOOTSTRAP", kafka);
+        var environment = new HashMap<>(clients.environment());
+        environment.putAll(Map.of(
+                "FINANCING_COMMANDS_ADDR", commandsAddress,
+                "FINANCING_QUERIES_ADDR", queriesAddress,
+                "FINANCING_KAFKA_BOOTSTRAP", kafka));
+        return Map.copyOf(environment);
     }
 
     private static String required(String name) {
@@ -59,13 +77,5 @@ record SystemUnderTest(String commandsHost, int commandsPort, String queriesHost
             throw new IllegalStateException(name + " must be set with FINANCING_COMMANDS_ADDR");
         }
         return value;
-    }
-
-    private static String host(String address) {
-        return address.substring(0, address.lastIndexOf(':'));
-    }
-
-    private static int port(String address) {
-        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 }

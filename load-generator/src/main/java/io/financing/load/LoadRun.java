@@ -5,7 +5,6 @@ import io.financing.api.v1.QueriesGrpc;
 import io.financing.populate.RegisteringPublisher;
 import io.financing.populate.Registration;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,8 +49,8 @@ final class LoadRun implements AutoCloseable {
     LoadRun(LoadSettings settings, Runnable duringBids) {
         this.settings = settings;
         this.duringBids = duringBids;
-        this.commandsChannel = ManagedChannelBuilder.forTarget(settings.commandsAddress()).usePlaintext().build();
-        this.queriesChannel = ManagedChannelBuilder.forTarget(settings.queriesAddress()).usePlaintext().build();
+        this.commandsChannel = settings.clients().to(settings.commandsAddress());
+        this.queriesChannel = settings.clients().to(settings.queriesAddress());
         this.queries = QueriesGrpc.newBlockingStub(queriesChannel);
         this.selling = new Commands(commandsChannel, settings.concurrency());
         this.warming = new Commands(commandsChannel, settings.concurrency());

@@ -1,5 +1,6 @@
 package io.financing.load;
 
+import io.financing.grpc.edge.ClientChannels;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Map;
 /**
  * What to run and against what. Addresses come from the environment as for the acceptance tests
  * (FINANCING_COMMANDS_ADDR, FINANCING_QUERIES_ADDR, FINANCING_KAFKA_BOOTSTRAP), else the local ports
- * of {@code ./financing up}; FINANCING_HOME says where its services' pid files are.
+ * of {@code ./financing up}; FINANCING_HOME says where its services' pid files are; TLS as every tool of
+ * ours speaks it ({@link ClientChannels}).
  *
  * @param rate          bids per second; 0 sends them as fast as {@code concurrency} calls in flight allow
  * @param warmUpSeconds how long to bid before measuring, so that every JVM on the way has compiled its hot code
@@ -19,7 +21,8 @@ import java.util.Map;
 record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice, double rate, int warmUpSeconds,
                     int durationSeconds, int concurrency, boolean listenerOnly, boolean decisions, BigDecimal balance,
                     BigDecimal askingPrice, Path json,
-                    String commandsAddress, String queriesAddress, String kafkaBootstrap, Path home) {
+                    String commandsAddress, String queriesAddress, String kafkaBootstrap, Path home,
+                    ClientChannels clients) {
 
     static final String USAGE = """
             usage: financing bench [--rate BIDS_PER_S | --max] [--warm-up S] [--duration S] [--concurrency N]
@@ -61,7 +64,8 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
                 env.getOrDefault("FINANCING_COMMANDS_ADDR", "localhost:" + env.getOrDefault("FINANCING_COMMANDS_PORT", "8080")),
                 env.getOrDefault("FINANCING_QUERIES_ADDR", "localhost:" + env.getOrDefault("FINANCING_QUERIES_PORT", "8081")),
                 env.getOrDefault("FINANCING_KAFKA_BOOTSTRAP", "localhost:" + env.getOrDefault("FINANCING_KAFKA_PORT", "9092")),
-                Path.of(env.getOrDefault("FINANCING_HOME", ".financing")));
+                Path.of(env.getOrDefault("FINANCING_HOME", ".financing")),
+                ClientChannels.from(env));
     }
 
     private static String value(String[] args, int i) {

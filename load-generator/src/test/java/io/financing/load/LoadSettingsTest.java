@@ -20,6 +20,15 @@ class LoadSettingsTest {
         assertThat(settings.commandsAddress()).isEqualTo("localhost:8080");
         assertThat(settings.queriesAddress()).isEqualTo("localhost:8081");
         assertThat(settings.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(settings.clients().trusted()).as("plaintext").isEmpty();
+    }
+
+    @Test
+    void speaksTlsTrustingTheCertificateTheEnvironmentNames() {
+        LoadSettings settings = LoadSettings.parse(new String[0],
+                Map.of("FINANCING_GRPC_TLS_TRUST", "../local-stack/tls/localhost.crt"));
+
+        assertThat(settings.clients().trusted()).hasValueSatisfying(file -> assertThat(file).isFile());
     }
 
     @Test

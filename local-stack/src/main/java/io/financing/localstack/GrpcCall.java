@@ -5,7 +5,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.api.v1.QueriesGrpc;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
 import io.grpc.StatusRuntimeException;
@@ -31,7 +31,7 @@ final class GrpcCall {
                 if (candidate.getBareMethodName().equals(method)) {
                     int port = service == CommandsGrpc.getServiceDescriptor() ? settings.commandsPort()
                             : settings.queriesPort();
-                    return invoke(candidate, json, port);
+                    return invoke(candidate, json, settings.clients().to("localhost", port));
                 }
             }
         }
@@ -39,11 +39,10 @@ final class GrpcCall {
     }
 
     @SuppressWarnings("unchecked")
-    private static int invoke(MethodDescriptor<?, ?> method, String json, int port) throws Exception {
+    private static int invoke(MethodDescriptor<?, ?> method, String json, ManagedChannel channel) throws Exception {
         var descriptor = ((ProtoMethodDescriptorSupplier) method.getSchemaDescriptor()).getMethodDescriptor();
         var request = DynamicMessage.newBuilder(descriptor.getInputType());
         JsonFormat.parser().merge(json.isBlank() ? "{}" : json, request);
-        var channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
         try {
             var typed = (MethodDescriptor<Message, Message>) method;
             Message requestMessage = typed.getRequestMarshaller().parse(request.build().toByteString().newInput());

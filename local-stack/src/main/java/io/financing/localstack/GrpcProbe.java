@@ -1,11 +1,6 @@
 package io.financing.localstack;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Grpc;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.TlsChannelCredentials;
-import java.io.File;
-import java.io.IOException;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -29,18 +24,9 @@ public final class GrpcProbe implements AutoCloseable {
 
     private final ManagedChannel channel;
 
-    public GrpcProbe(String host, int port) {
-        this(ManagedChannelBuilder.forAddress(host, port).usePlaintext().build());
-    }
-
-    private GrpcProbe(ManagedChannel channel) {
+    /** A probe of the server at the other end of this channel, which it closes when closed. */
+    public GrpcProbe(ManagedChannel channel) {
         this.channel = channel;
-    }
-
-    /** A probe that speaks TLS, trusting the server's certificate (PEM) only. */
-    public static GrpcProbe overTls(String host, int port, File trustedCertificate) throws IOException {
-        return new GrpcProbe(Grpc.newChannelBuilderForAddress(host, port,
-                TlsChannelCredentials.newBuilder().trustManager(trustedCertificate).build()).build());
     }
 
     /** The status of one service, or of the whole server for {@code ""}; UNKNOWN when it does not answer. */

@@ -162,7 +162,7 @@ public final class LocalRun implements AutoCloseable {
             if (service.spec().grpcPort() == 0) {
                 continue;
             }
-            try (var probe = new GrpcProbe("localhost", service.spec().grpcPort())) {
+            try (var probe = new GrpcProbe(settings.clients().to("localhost", service.spec().grpcPort()))) {
                 while (probe.health("") != ServingStatus.SERVING) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException(service.spec().name() + " did not become healthy within "
@@ -188,6 +188,9 @@ public final class LocalRun implements AutoCloseable {
                 PostgresServer.USER);
         out.printf("  %-18s localhost:%d  topics %s%n", "kafka", settings.kafkaPort(),
                 String.join(", ", Infrastructure.TOPICS));
+        if (settings.tls() != null) {
+            out.printf("  %-18s both gRPC servers, with %s%n", "TLS", settings.tls().certificate());
+        }
         out.println("Try: ./financing health    Stop: Ctrl-C");
         out.println();
     }
@@ -258,24 +261,31 @@ public final class LocalRun implements AutoCloseable {
             String kafka = "localhost:" + settings.kafkaPort();
             String eventStore = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/"
                     + Infrastructure.EVENT_STORE_DATABASE;
+            Map<String, String> tls = settings.tls() == null ? Map.of() : settings.tls().environment();
             return List.of(
                     new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), "256m",
-                            Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
-                                    "FINANCING_KAFKA_BOOTSTRAP", kafka),
+                            with(tls, Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
+                                    "FINANCING_KAFKA_BOOTSTRAP", kafka)),
                             settings.commandsPort()),
                     new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), "256m",
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
                             0),
                     new ServiceProcess.Spec("query-service", jar(repository, "query-service"), "256m",
-                            Map.of("FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
+                            with(tls, Map.of("FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
                                     "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore,
                                     "FINANCING_READMODEL_URL", "jdbc:postgresql://localhost:" + settings.postgresPort()
-                                            + "/" + Infrastructure.READ_MODEL_DATABASE),
+                                            + "/" + Infrastructure.READ_MODEL_DATABASE)),
                             settings.queriesPort()),
                     new ServiceProcess.Spec("relayer-service",
                             repository.resolve("relayer-service/target/relayer-service-exec.jar"), "256m",
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
                             0));
+        }
+
+        private static Map<String, String> with(Map<String, String> tls, Map<String, String> environment) {
+            var all = new java.util.HashMap<>(environment);
+            all.putAll(tls);
+            return Map.copyOf(all);
         }
 
         private static Path jar(Path repository, String module) {

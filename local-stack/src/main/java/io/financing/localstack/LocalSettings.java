@@ -1,19 +1,31 @@
 package io.financing.localstack;
 
+import io.financing.grpc.edge.ClientChannels;
+import io.financing.grpc.edge.ServerTls;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where {@code ./financing up} listens and keeps its data, from environment variables with defaults.
  *
- * @param home everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
+ * @param home    everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
+ * @param tls     the certificate and key both gRPC servers serve TLS with; null: plaintext
+ * @param clients how the local tools reach the servers: plaintext, or TLS trusting a certificate
  */
 public record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
-                            int kafkaControllerPort) {
+                            int kafkaControllerPort, ServerTls tls, ClientChannels clients) {
 
     /** Free ports and the given home: a whole system for tests, beside anything else running. */
     public static LocalSettings forTests(Path home) {
-        return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+        return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null,
+                ClientChannels.plaintext());
+    }
+
+    /** The same system, its servers speaking TLS only, and its tools trusting their certificate. */
+    public LocalSettings withTls(File certificate, File privateKey) {
+        return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
+                new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate));
     }
 
     static LocalSettings from(Map<String, String> env) {
@@ -23,7 +35,9 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
                 port(env, "FINANCING_QUERIES_PORT", 8081),
                 port(env, "FINANCING_POSTGRES_PORT", 5432),
                 port(env, "FINANCING_KAFKA_PORT", 9092),
-                port(env, "FINANCING_KAFKA_CONTROLLER_PORT", 9093));
+                port(env, "FINANCING_KAFKA_CONTROLLER_PORT", 9093),
+                ServerTls.fromEnvironment(env),
+                ClientChannels.from(env));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -75,7 +75,8 @@ public final class Main {
             if (colon < 0) {
                 throw new IllegalArgumentException("expected host:port, got \"" + target + "\"");
             }
-            try (var probe = new GrpcProbe(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)))) {
+            try (var probe = new GrpcProbe(local.clients().to(target.substring(0, colon),
+                    Integer.parseInt(target.substring(colon + 1))))) {
                 ServingStatus status = probe.health("");
                 System.out.println(target + " " + status);
                 if (status == ServingStatus.SERVING) {

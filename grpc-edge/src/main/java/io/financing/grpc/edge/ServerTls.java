@@ -1,6 +1,7 @@
 package io.financing.grpc.edge;
 
 import java.io.File;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -25,6 +26,20 @@ public record ServerTls(File certificate, File privateKey) {
             throw new IllegalArgumentException("TLS needs both " + CERTIFICATE + " and " + PRIVATE_KEY + ", or neither");
         }
         return hasCertificate ? new ServerTls(new File(certificate.strip()), new File(privateKey.strip())) : null;
+    }
+
+    /** From environment variables, named as Spring binds them ({@code FINANCING_GRPC_TLS_CERTIFICATE}, ...). */
+    public static ServerTls fromEnvironment(Map<String, String> environment) {
+        return from(setting -> environment.get(variable(setting)));
+    }
+
+    /** The environment of a server process that serves TLS from these files. */
+    public Map<String, String> environment() {
+        return Map.of(variable(CERTIFICATE), certificate.getAbsolutePath(), variable(PRIVATE_KEY), privateKey.getAbsolutePath());
+    }
+
+    private static String variable(String setting) {
+        return setting.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** Spring gRPC's settings for serving TLS only, from these files (a PEM SSL bundle of Spring Boot's). */

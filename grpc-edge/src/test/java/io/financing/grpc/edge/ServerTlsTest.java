@@ -29,4 +29,13 @@ class ServerTlsTest {
         assertThatThrownBy(() -> ServerTls.from(Map.of(ServerTls.CERTIFICATE, "/etc/tls/server.crt")::get))
                 .hasMessageContaining(ServerTls.PRIVATE_KEY);
     }
+
+    @Test
+    void theEnvironmentNamesTheFilesAsSpringBindsIt() {
+        ServerTls tls = ServerTls.fromEnvironment(Map.of("FINANCING_GRPC_TLS_CERTIFICATE", "/etc/tls/server.crt",
+                "FINANCING_GRPC_TLS_PRIVATE_KEY", "/etc/tls/server.key"));
+
+        assertThat(tls.environment()).containsOnly(Map.entry("FINANCING_GRPC_TLS_CERTIFICATE", "/etc/tls/server.crt"),
+                Map.entry("FINANCING_GRPC_TLS_PRIVATE_KEY", "/etc/tls/server.key"));
+    }
 }

@@ -12,6 +12,7 @@ import io.financing.api.v1.ApproveFinancingCommand;
 import io.financing.api.v1.BidOnInvoiceCommand;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.api.v1.SellInvoiceReply;
+import io.financing.grpc.edge.ClientChannels;
 import io.financing.localstack.GrpcProbe;
 import io.financing.localstack.SharedInfrastructure;
 import io.grpc.ManagedChannel;
@@ -131,7 +132,7 @@ class CommandsEndpointTest {
 
     @Test
     void answersHealthAndListsItsServiceThroughReflection() {
-        try (var probe = new GrpcProbe("localhost", port)) {
+        try (var probe = new GrpcProbe(ClientChannels.plaintext().to("localhost", port))) {
             assertThat(probe.health("")).isEqualTo(ServingStatus.SERVING);
             assertThat(probe.health("financing.v1.Commands")).isEqualTo(ServingStatus.SERVING);
             assertThat(probe.services()).contains("financing.v1.Commands", "grpc.health.v1.Health");
