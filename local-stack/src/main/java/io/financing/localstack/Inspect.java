@@ -28,9 +28,9 @@ final class Inspect {
         UUID aggregate = UUID.fromString(id);
         String server = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/";
         try (Connection store = DriverManager.getConnection(server + Infrastructure.EVENT_STORE_DATABASE,
-                PostgresServer.USER, "");
+                settings.databaseUser(), settings.databasePassword());
              Connection readModel = DriverManager.getConnection(server + Infrastructure.READ_MODEL_DATABASE,
-                     PostgresServer.USER, "")) {
+                     settings.databaseUser(), settings.databasePassword())) {
             out.println("Event store, stream " + aggregate + ":");
             int events = printEvents(store, aggregate, out);
             out.println();

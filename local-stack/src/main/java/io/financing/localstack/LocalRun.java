@@ -1,5 +1,6 @@
 package io.financing.localstack;
 
+import io.financing.grpc.edge.GrpcProbe;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +30,18 @@ import org.slf4j.LoggerFactory;
 public final class LocalRun implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
-    private static final Duration SERVICE_GRACE = Duration.ofSeconds(8);
+    /** How long a service is given to stop gracefully before it is killed. */
+    public static final Duration SERVICE_GRACE = Duration.ofSeconds(8);
+    /** The heap of each service's JVM. */
+    public static final String SERVICE_HEAP = "256m";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    /**
+     * The populate tool's arguments for the parties a first start registers (Docker Compose's populate service
+     * gives the same): their ids come from their names, so they are the same everywhere and never registered twice.
+     */
+    public static final List<String> DEMO_PARTIES =
+            List.of("--issuers", "2", "--investors", "3", "--balance", "1000.00", "--stable-ids");
 
     private final LocalSettings settings;
     private final List<ServiceProcess> services;
@@ -198,9 +210,10 @@ public final class LocalRun implements AutoCloseable {
     /** A first start gets a few parties to play with, registered as the Registering context would. */
     private void registerDemoParties() throws InterruptedException {
         Path populate = repository.resolve("populate-tool/target/populate-tool-exec.jar");
-        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                populate.toString(), "--issuers", "2", "--investors", "3", "--balance", "1000.00")
-                .redirectErrorStream(true);
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", populate.toString()));
+        command.addAll(DEMO_PARTIES);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("FINANCING_KAFKA_BOOTSTRAP", "localhost:" + settings.kafkaPort());
         try {
             Process process = builder.start();
@@ -263,27 +276,27 @@ public final class LocalRun implements AutoCloseable {
                     + Infrastructure.EVENT_STORE_DATABASE;
             Map<String, String> tls = settings.tls() == null ? Map.of() : settings.tls().environment();
             return List.of(
-                    new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), "256m",
+                    new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), SERVICE_HEAP,
                             with(tls, Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
                                     "FINANCING_KAFKA_BOOTSTRAP", kafka)),
                             settings.commandsPort()),
-                    new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), "256m",
+                    new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), SERVICE_HEAP,
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
                             0),
-                    new ServiceProcess.Spec("query-service", jar(repository, "query-service"), "256m",
+                    new ServiceProcess.Spec("query-service", jar(repository, "query-service"), SERVICE_HEAP,
                             with(tls, Map.of("FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
                                     "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore,
                                     "FINANCING_READMODEL_URL", "jdbc:postgresql://localhost:" + settings.postgresPort()
                                             + "/" + Infrastructure.READ_MODEL_DATABASE)),
                             settings.queriesPort()),
                     new ServiceProcess.Spec("relayer-service",
-                            repository.resolve("relayer-service/target/relayer-service-exec.jar"), "256m",
+                            repository.resolve("relayer-service/target/relayer-service-exec.jar"), SERVICE_HEAP,
                             Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
                             0));
         }
 
         private static Map<String, String> with(Map<String, String> tls, Map<String, String> environment) {
-            var all = new java.util.HashMap<>(environment);
+            var all = new HashMap<>(environment);
             all.putAll(tls);
             return Map.copyOf(all);
         }

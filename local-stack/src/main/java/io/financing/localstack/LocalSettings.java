@@ -9,23 +9,27 @@ import java.util.Map;
 /**
  * Where {@code ./financing up} listens and keeps its data, from environment variables with defaults.
  *
- * @param home    everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
- * @param tls     the certificate and key both gRPC servers serve TLS with; null: plaintext
- * @param clients how the local tools reach the servers: plaintext, or TLS trusting a certificate
+ * @param home             everything the local run keeps: data, logs, pid files ({@code FINANCING_HOME}, ./.financing)
+ * @param databaseUser     who the tools log in to PostgreSQL as ({@code FINANCING_DB_USER}, as the services read it;
+ *                         the embedded server's superuser by default)
+ * @param databasePassword ({@code FINANCING_DB_PASSWORD}, none by default)
+ * @param tls              the certificate and key both gRPC servers serve TLS with; null: plaintext
+ * @param clients          how the local tools reach the servers: plaintext, or TLS trusting a certificate
  */
 public record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
-                            int kafkaControllerPort, ServerTls tls, ClientChannels clients) {
+                            int kafkaControllerPort, String databaseUser, String databasePassword, ServerTls tls,
+                            ClientChannels clients) {
 
     /** Free ports and the given home: a whole system for tests, beside anything else running. */
     public static LocalSettings forTests(Path home) {
-        return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), null,
-                ClientChannels.plaintext());
+        return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                PostgresServer.USER, "", null, ClientChannels.plaintext());
     }
 
     /** The same system, its servers speaking TLS only, and its tools trusting their certificate. */
     public LocalSettings withTls(File certificate, File privateKey) {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
-                new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate));
+                databaseUser, databasePassword, new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate));
     }
 
     static LocalSettings from(Map<String, String> env) {
@@ -36,6 +40,8 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
                 port(env, "FINANCING_POSTGRES_PORT", 5432),
                 port(env, "FINANCING_KAFKA_PORT", 9092),
                 port(env, "FINANCING_KAFKA_CONTROLLER_PORT", 9093),
+                env.getOrDefault("FINANCING_DB_USER", PostgresServer.USER),
+                env.getOrDefault("FINANCING_DB_PASSWORD", ""),
                 ServerTls.fromEnvironment(env),
                 ClientChannels.from(env));
     }

@@ -1,5 +1,6 @@
 package io.financing.localstack;
 
+import io.financing.grpc.edge.GrpcProbe;
 import io.financing.grpc.edge.ClientChannels;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.File;

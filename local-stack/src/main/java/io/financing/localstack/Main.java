@@ -1,5 +1,6 @@
 package io.financing.localstack;
 
+import io.financing.grpc.edge.GrpcProbe;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +65,18 @@ public final class ServiceProcess {
     }
 
     private List<String> command() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx" + spec.maxHeap(), "-XX:+ExitOnOutOfMemoryError", "-jar",
-                spec.jar().toAbsolutePath().toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions(spec.maxHeap()));
+        command.addAll(List.of("-jar", spec.jar().toAbsolutePath().toString()));
+        return command;
+    }
+
+    /**
+     * What every service's JVM runs with, here and in Docker: a bounded heap, and an exit when it runs out, so that
+     * the supervisor starts a fresh JVM instead of a wedged one going on.
+     */
+    public static List<String> jvmOptions(String maxHeap) {
+        return List.of("-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError");
     }
 
     /** Asks the service to shut down gracefully (SIGTERM), and kills it if it has not within {@code grace}. */

@@ -15,10 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./financing populate}: registers issuers and investors through the Registering context's
  * integration events, and prints their ids (one per line: "issuer ID", "investor ID"; or JSON).
  * <pre>
- * populate --issuers 2 --investors 3 --balance 100.00 [--json]
+ * populate --issuers 2 --investors 3 --balance 100.00 [--json] [--stable-ids]
  * populate --file parties.json       [{"type": "issuer", "name": "ACME"}, {"type": "investor", "name": "Ann", "balance": "50"}]
  * options: --bootstrap localhost:9092 (or FINANCING_KAFKA_BOOTSTRAP), --topic registering.events
  * </pre>
+ * With {@code --stable-ids}, a party without an id of its own gets one derived from its kind and name ("Issuer 1",
+ * ...), so running the same command again registers no one twice: the demo parties of {@code ./financing up} and
+ * of Docker Compose are registered so, and have the same ids everywhere. A party's registration event id is
+ * always derived from its id.
  */
 public final class PopulateMain {
 
@@ -52,15 +56,17 @@ public final class PopulateMain {
         }
     }
 
-    record Options(int issuers, int investors, BigDecimal balance, Path file, boolean json, String bootstrap,
-                   String topic) {
+    /** The command line, parsed as {@code ./financing populate} and Docker Compose's populate service give it. */
+    public record Options(int issuers, int investors, BigDecimal balance, Path file, boolean json, boolean stableIds,
+                   String bootstrap, String topic) {
 
-        static Options parse(String[] args) {
+        public static Options parse(String[] args) {
             int issuers = 0;
             int investors = 0;
             BigDecimal balance = new BigDecimal("100.00");
             Path file = null;
             boolean json = false;
+            boolean stableIds = false;
             String bootstrap = System.getenv().getOrDefault("FINANCING_KAFKA_BOOTSTRAP", "localhost:9092");
             String topic = "registering.events";
             for (int i = 0; i < args.length; i++) {
@@ -70,24 +76,25 @@ public final class PopulateMain {
                     case "--balance" -> balance = balance(value(args, ++i));
                     case "--file" -> file = Path.of(value(args, ++i));
                     case "--json" -> json = true;
+                    case "--stable-ids" -> stableIds = true;
                     case "--bootstrap" -> bootstrap = value(args, ++i);
                     case "--topic" -> topic = value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--issuers N --investors M --balance 100.00 --file F --json --bootstrap H:P --topic T)");
+                            + " (--issuers N --investors M --balance 100.00 --file F --json --stable-ids --bootstrap H:P --topic T)");
                 }
             }
             if (file == null && issuers + investors == 0) {
                 throw new IllegalArgumentException("nothing to register: give --issuers, --investors or --file");
             }
-            return new Options(issuers, investors, balance, file, json, bootstrap, topic);
+            return new Options(issuers, investors, balance, file, json, stableIds, bootstrap, topic);
         }
 
-        List<Registration> registrations() throws Exception {
+        public List<Registration> registrations() throws Exception {
             List<Registration> registrations = new ArrayList<>();
-            IntStream.rangeClosed(1, issuers).forEach(n ->
-                    registrations.add(new Registration.Issuer(UUID.randomUUID(), "Issuer " + n)));
-            IntStream.rangeClosed(1, investors).forEach(n ->
-                    registrations.add(new Registration.Investor(UUID.randomUUID(), "Investor " + n, balance)));
+            IntStream.rangeClosed(1, issuers).mapToObj(n -> "Issuer " + n).forEach(name ->
+                    registrations.add(new Registration.Issuer(newId("issuer", name), name)));
+            IntStream.rangeClosed(1, investors).mapToObj(n -> "Investor " + n).forEach(name ->
+                    registrations.add(new Registration.Investor(newId("investor", name), name, balance)));
             if (file != null) {
                 for (JsonNode party : JsonMapper.builder().build().readTree(Files.readString(file))) {
                     registrations.add(fromFile(party));
@@ -96,10 +103,15 @@ public final class PopulateMain {
             return registrations;
         }
 
-        private static Registration fromFile(JsonNode party) {
+        private UUID newId(String kind, String name) {
+            return stableIds ? Registration.stableId(kind, name) : UUID.randomUUID();
+        }
+
+        private Registration fromFile(JsonNode party) {
             String name = party.path("name").asString("unnamed");
-            UUID id = party.has("id") ? UUID.fromString(party.get("id").asString()) : UUID.randomUUID();
-            return switch (party.path("type").asString("")) {
+            String kind = party.path("type").asString("");
+            UUID id = party.has("id") ? UUID.fromString(party.get("id").asString()) : newId(kind, name);
+            return switch (kind) {
                 case "issuer" -> new Registration.Issuer(id, name);
                 case "investor" -> new Registration.Investor(id, name, balance(party.path("balance").asString("0")));
                 default -> throw new IllegalArgumentException("each party needs \"type\": \"issuer\" or \"investor\": "

@@ -2,7 +2,6 @@ package io.financing.populate;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +52,7 @@ public final class RegisteringPublisher implements AutoCloseable {
             data.put("investorId", investor.id().toString()).put("name", investor.name())
                     .put("balance", investor.balance().setScale(2).toPlainString());
         }
-        ObjectNode event = json.createObjectNode().put("eventId", UUID.randomUUID().toString()).put("name", name);
+        ObjectNode event = json.createObjectNode().put("eventId", registration.eventId().toString()).put("name", name);
         event.set("data", data);
         return json.writeValueAsString(event);
     }

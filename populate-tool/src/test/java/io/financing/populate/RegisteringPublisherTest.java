@@ -37,10 +37,30 @@ class RegisteringPublisherTest {
         assertThat(issuer.get("name").asString()).isEqualTo("IssuerRegistered");
         assertThat(issuer.get("data").get("issuerId").asString()).isEqualTo(acme.id().toString());
         assertThat(issuer.get("data").get("name").asString()).isEqualTo("ACME");
-        assertThat(UUID.fromString(issuer.get("eventId").asString())).isNotNull();
+        assertThat(issuer.get("eventId").asString()).isEqualTo(acme.eventId().toString());
         JsonNode investor = message(records, ann.id());
         assertThat(investor.get("name").asString()).isEqualTo("InvestorRegistered");
         assertThat(investor.get("data").get("balance").asString()).isEqualTo("100.00");
+    }
+
+    @Test
+    void registeringThePartyAgainPublishesTheSameEventWhichConsumersKnowAlready() {
+        var acme = new Registration.Issuer(UUID.randomUUID(), "ACME");
+
+        assertThat(new Registration.Issuer(acme.id(), "ACME").eventId()).isEqualTo(acme.eventId());
+        assertThat(new Registration.Issuer(UUID.randomUUID(), "ACME").eventId()).isNotEqualTo(acme.eventId());
+    }
+
+    @Test
+    void withStableIdsTheSameCommandRegistersTheSamePartiesSoAgainRegistersNoOneTwice() throws Exception {
+        String[] demo = {"--issuers", "2", "--investors", "3", "--balance", "1000.00", "--stable-ids"};
+
+        List<Registration> first = PopulateMain.Options.parse(demo).registrations();
+        List<Registration> again = PopulateMain.Options.parse(demo).registrations();
+
+        assertThat(again).isEqualTo(first).hasSize(5).extracting(Registration::id).doesNotHaveDuplicates();
+        assertThat(PopulateMain.Options.parse(new String[]{"--issuers", "2"}).registrations())
+                .as("without --stable-ids, new parties each time").doesNotContainAnyElementsOf(first);
     }
 
     @Test

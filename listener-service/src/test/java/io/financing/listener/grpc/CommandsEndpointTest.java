@@ -13,7 +13,7 @@ import io.financing.api.v1.BidOnInvoiceCommand;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.api.v1.SellInvoiceReply;
 import io.financing.grpc.edge.ClientChannels;
-import io.financing.localstack.GrpcProbe;
+import io.financing.grpc.edge.GrpcProbe;
 import io.financing.localstack.SharedInfrastructure;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

@@ -1,4 +1,4 @@
-package io.financing.localstack;
+package io.financing.grpc.edge;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
