@@ -26,7 +26,7 @@ public final class HealthCheck {
         System.exit(isServing(args[0], System.getenv()) ? 0 : 1);
     }
 
-    static boolean isServing(String address, Map<String, String> environment) {
+    private static boolean isServing(String address, Map<String, String> environment) {
         int colon = address.lastIndexOf(':');
         try (var probe = new GrpcProbe(ClientChannels.from(environment)
                 .to(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))))) {
