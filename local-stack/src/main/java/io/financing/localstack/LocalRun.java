@@ -203,6 +203,7 @@ public final class LocalRun implements AutoCloseable {
         if (settings.tls() != null) {
             out.printf("  %-18s both gRPC servers, with %s%n", "TLS", settings.tls().certificate());
         }
+        out.printf("  %-18s Java %s, %s%n", "every service on", Runtime.version().feature(), System.getProperty("java.home"));
         out.println("Try: ./financing health    Stop: Ctrl-C");
         out.println();
     }
