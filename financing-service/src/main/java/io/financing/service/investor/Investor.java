@@ -29,13 +29,29 @@ public final class Investor extends Aggregate<InvestorEvent> implements Snapshot
                     .build())
             .withSnapshots(State.class, "Investor.v1");
 
-    /** What an investor's events add up to: an investor with many bids loads from this, not from them all. */
+    /**
+     * What an investor's events add up to, and so its snapshot: an investor with many bids loads from this, not
+     * from them all. Each event gives the next state; one the switch forgets does not compile.
+     */
     public record State(Money balance, Money reserved, Money committed) {
+
+        static final State NEW = new State(Money.ZERO, Money.ZERO, Money.ZERO);
+
+        State after(InvestorEvent event) {
+            return switch (event) {
+                case InvestorCreated created -> this;
+                case InvestorFundsAdded added -> new State(balance.plus(added.amount()), reserved, committed);
+                case BidOnInvoicePlaced placed ->
+                        new State(balance.minus(placed.bidAmount()), reserved.plus(placed.bidAmount()), committed);
+                case InvestorFundsReleased released ->
+                        new State(balance.plus(released.amount()), reserved.minus(released.amount()), committed);
+                case InvestorFundsCommitted commitment ->
+                        new State(balance, reserved.minus(commitment.amount()), committed.plus(commitment.amount()));
+            };
+        }
     }
 
-    private Money balance = Money.ZERO;
-    private Money reserved = Money.ZERO;
-    private Money committed = Money.ZERO;
+    private State state = State.NEW;
 
     private Investor(UUID id) {
         super(id);
@@ -53,8 +69,8 @@ public final class Investor extends Aggregate<InvestorEvent> implements Snapshot
 
     /** Rule 4: a bid reserves its amount, which the available balance must cover. */
     public void placeBid(UUID invoiceId, Money bid) {
-        if (bid.isMoreThan(balance)) {
-            throw new PolicyViolation("Investor " + id() + " has " + balance + " available, bid was " + bid);
+        if (bid.isMoreThan(balance())) {
+            throw new PolicyViolation("Investor " + id() + " has " + balance() + " available, bid was " + bid);
         }
         record(new BidOnInvoicePlaced(id(), invoiceId, bid));
     }
@@ -73,48 +89,35 @@ public final class Investor extends Aggregate<InvestorEvent> implements Snapshot
 
     /** The saga only moves money it reserved; anything else is a bug, never a user's mistake. */
     private void requireReserved(Money amount) {
-        if (amount.isMoreThan(reserved)) {
-            throw new IllegalStateException("Investor " + id() + " has " + reserved + " reserved, not " + amount);
+        if (amount.isMoreThan(reserved())) {
+            throw new IllegalStateException("Investor " + id() + " has " + reserved() + " reserved, not " + amount);
         }
     }
 
     public Money balance() {
-        return balance;
+        return state.balance();
     }
 
     public Money reserved() {
-        return reserved;
+        return state.reserved();
     }
 
     public Money committed() {
-        return committed;
+        return state.committed();
     }
 
     @Override
     public State snapshot() {
-        return new State(balance, reserved, committed);
+        return state;
     }
 
     @Override
-    public void restore(State state) {
-        balance = state.balance();
-        reserved = state.reserved();
-        committed = state.committed();
+    public void restore(State snapshot) {
+        state = snapshot;
     }
 
     @Override
     protected void apply(InvestorEvent event) {
-        if (event instanceof InvestorFundsAdded added) {
-            balance = balance.plus(added.amount());
-        } else if (event instanceof BidOnInvoicePlaced placed) {
-            balance = balance.minus(placed.bidAmount());
-            reserved = reserved.plus(placed.bidAmount());
-        } else if (event instanceof InvestorFundsReleased released) {
-            reserved = reserved.minus(released.amount());
-            balance = balance.plus(released.amount());
-        } else if (event instanceof InvestorFundsCommitted commitment) {
-            reserved = reserved.minus(commitment.amount());
-            committed = committed.plus(commitment.amount());
-        }
+        state = state.after(event);
     }
 }

@@ -27,14 +27,28 @@ public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshotta
                     .build())
             .withSnapshots(State.class, "Invoice.v1");
 
-    /** What an invoice's events add up to; the winning bid is null until one finances it. */
+    /**
+     * What an invoice's events add up to, and so its snapshot; the winning bid is null until one finances it.
+     * Each event gives the next state; one the switch forgets does not compile.
+     */
     public record State(UUID issuerId, Money askingPrice, InvoiceStatus status, Bid winningBid) {
+
+        static final State NEW = new State(null, null, null, null);
+
+        State after(InvoiceEvent event) {
+            return switch (event) {
+                case InvoiceCreated created ->
+                        new State(created.issuerId(), created.askingPrice(), InvoiceStatus.AVAILABLE, null);
+                case InvoiceFinanced financed -> new State(issuerId, askingPrice, InvoiceStatus.FINANCED, financed.bid());
+                case InvoiceApproved approved -> new State(issuerId, askingPrice, InvoiceStatus.APPROVED, winningBid);
+                case InvoiceReversed reversed -> new State(issuerId, askingPrice, InvoiceStatus.REVERSED, winningBid);
+                // The invoice only tells the saga to release the bid.
+                case BidOnInvoiceRejected rejected -> this;
+            };
+        }
     }
 
-    private UUID issuerId;
-    private Money askingPrice;
-    private InvoiceStatus status;
-    private Bid winningBid;
+    private State state = State.NEW;
 
     private Invoice(UUID id) {
         super(id);
@@ -53,8 +67,8 @@ public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshotta
      */
     public void processBid(UUID investorId, Money amount) {
         var bid = new Bid(investorId, amount);
-        if (status == InvoiceStatus.AVAILABLE && amount.isAtLeast(askingPrice)) {
-            record(new InvoiceFinanced(id(), askingPrice, bid));
+        if (status() == InvoiceStatus.AVAILABLE && amount.isAtLeast(askingPrice())) {
+            record(new InvoiceFinanced(id(), askingPrice(), bid));
         } else {
             record(new BidOnInvoiceRejected(id(), bid));
         }
@@ -63,65 +77,50 @@ public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshotta
     /** Rule 8: the issuer approves a financed invoice. */
     public void approve() {
         requireFinanced("approved");
-        record(new InvoiceApproved(id(), askingPrice, winningBid));
+        record(new InvoiceApproved(id(), askingPrice(), winningBid()));
     }
 
     /** Rule 9: the issuer reverses a financed invoice, for good. */
     public void reverse() {
         requireFinanced("reversed");
-        record(new InvoiceReversed(id(), askingPrice, winningBid));
+        record(new InvoiceReversed(id(), askingPrice(), winningBid()));
     }
 
     private void requireFinanced(String decision) {
-        if (status != InvoiceStatus.FINANCED) {
-            throw new PolicyViolation("Invoice " + id() + " is " + status + "; only a FINANCED invoice can be "
+        if (status() != InvoiceStatus.FINANCED) {
+            throw new PolicyViolation("Invoice " + id() + " is " + status() + "; only a FINANCED invoice can be "
                     + decision);
         }
     }
 
     public UUID issuerId() {
-        return issuerId;
+        return state.issuerId();
     }
 
     public Money askingPrice() {
-        return askingPrice;
+        return state.askingPrice();
     }
 
     public InvoiceStatus status() {
-        return status;
+        return state.status();
     }
 
     public Bid winningBid() {
-        return winningBid;
+        return state.winningBid();
     }
 
     @Override
     public State snapshot() {
-        return new State(issuerId, askingPrice, status, winningBid);
+        return state;
     }
 
     @Override
-    public void restore(State state) {
-        issuerId = state.issuerId();
-        askingPrice = state.askingPrice();
-        status = state.status();
-        winningBid = state.winningBid();
+    public void restore(State snapshot) {
+        state = snapshot;
     }
 
     @Override
     protected void apply(InvoiceEvent event) {
-        if (event instanceof InvoiceCreated created) {
-            issuerId = created.issuerId();
-            askingPrice = created.askingPrice();
-            status = InvoiceStatus.AVAILABLE;
-        } else if (event instanceof InvoiceFinanced financed) {
-            status = InvoiceStatus.FINANCED;
-            winningBid = financed.bid();
-        } else if (event instanceof InvoiceApproved) {
-            status = InvoiceStatus.APPROVED;
-        } else if (event instanceof InvoiceReversed) {
-            status = InvoiceStatus.REVERSED;
-        }
-        // BidOnInvoiceRejected changes nothing: the invoice only tells the saga to release the bid.
+        state = state.after(event);
     }
 }
