@@ -1,5 +1,6 @@
 package io.financing.listener.command;
 
+import io.financing.api.CanonicalUuid;
 import io.financing.listener.command.InvalidCommandException.FieldViolation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class Fields {
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // Plain decimal text only: no sign, exponent, spaces or grouping; ASCII digits.
     private static final Pattern MONEY_TEXT = Pattern.compile("[0-9]{1,13}(\\.[0-9]{1,2})?");
     private static final UUID NIL = new UUID(0, 0);
@@ -65,10 +64,10 @@ final class Fields {
         if (value.isEmpty()) {
             return violation(field, "is required");
         }
-        if (!UUID_TEXT.matcher(value).matches()) {
-            return violation(field, "must be a UUID like \"5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11\", got " + echo(value));
+        UUID uuid = CanonicalUuid.parse(value).orElse(null);
+        if (uuid == null) {
+            return violation(field, "must be " + CanonicalUuid.EXPECTED + ", got " + echo(value));
         }
-        UUID uuid = UUID.fromString(value);
         if (uuid.equals(NIL)) {
             return violation(field, "must not be the nil UUID");
         }

@@ -1,5 +1,6 @@
 package io.financing.query.grpc;
 
+import io.financing.api.CanonicalUuid;
 import io.financing.api.v1.AllInvestorsReply;
 import io.financing.api.v1.AllInvoicesReply;
 import io.financing.api.v1.AllIssuersReply;
@@ -25,14 +26,10 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Limit;
 
 /** {@code financing.v1.Queries}, answered from the read models. */
 class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
-
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final InvestorRows investors;
     private final InvoiceRows invoices;
@@ -124,10 +121,8 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
     }
 
     private static java.util.UUID parse(String field, String text) {
-        if (!UUID_TEXT.matcher(text).matches()) {
-            throw new InvalidQueryException(field + " must be a UUID like \"5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11\"");
-        }
-        return java.util.UUID.fromString(text);
+        return CanonicalUuid.parse(text)
+                .orElseThrow(() -> new InvalidQueryException(field + " must be " + CanonicalUuid.EXPECTED));
     }
 
     private static NotFoundException notFound(String what, UUID id) {
