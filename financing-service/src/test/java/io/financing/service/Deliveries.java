@@ -3,7 +3,7 @@ package io.financing.service;
 import io.financing.api.command.Command;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -13,7 +13,7 @@ class DomainPurityTest {
 
     @ArchTest
     static final ArchRule domainUsesNoSpringJdbcOrKafka = noClasses()
-            .that().resideInAnyPackage("io.financing.service.money..", "io.financing.service.issuer..",
+            .that().resideInAnyPackage("io.financing.service.issuer..",
                     "io.financing.service.investor..", "io.financing.service.invoice..",
                     "io.financing.service.saga..")
             .or().haveFullyQualifiedName(PolicyViolation.class.getName())

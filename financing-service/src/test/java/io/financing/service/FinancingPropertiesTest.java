@@ -20,7 +20,7 @@ import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
 import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.invoice.InvoiceStatus;
 import io.financing.service.json.FinancingJson;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

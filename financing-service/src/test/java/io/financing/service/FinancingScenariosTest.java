@@ -10,7 +10,7 @@ import io.financing.api.command.SellInvoice;
 import io.financing.service.investor.Investor;
 import io.financing.service.invoice.InvoiceEvent.Bid;
 import io.financing.service.invoice.InvoiceStatus;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

@@ -16,7 +16,7 @@ import io.financing.service.issuer.RegisteringIssuer;
 import io.financing.service.json.FinancingJson;
 import io.financing.service.messaging.CommandDispatcher;
 import io.financing.service.messaging.SagaDispatcher;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import io.financing.service.saga.FinancingSaga;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.financing.eventstore.StoredEvent;
 import io.financing.service.PolicyViolation;
 import io.financing.service.invoice.Invoice;
 import io.financing.service.invoice.InvoiceEvent;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.List;
 import java.util.UUID;
 

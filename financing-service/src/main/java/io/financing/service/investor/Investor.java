@@ -10,7 +10,7 @@ import io.financing.service.investor.InvestorEvent.InvestorCreated;
 import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
 import io.financing.service.investor.InvestorEvent.InvestorFundsCommitted;
 import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.UUID;
 
 /**

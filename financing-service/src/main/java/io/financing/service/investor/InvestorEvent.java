@@ -1,6 +1,6 @@
 package io.financing.service.investor;
 
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.UUID;
 
 /** What happens to an investor's money. */

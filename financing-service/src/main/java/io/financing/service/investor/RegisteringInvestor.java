@@ -3,7 +3,7 @@ package io.financing.service.investor;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.List;
 import java.util.UUID;
 

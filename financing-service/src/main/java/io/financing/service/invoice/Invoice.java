@@ -11,7 +11,7 @@ import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
 import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
 import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.UUID;
 
 /** An invoice on sale: financed at most once, by the first bid that covers its asking price. */

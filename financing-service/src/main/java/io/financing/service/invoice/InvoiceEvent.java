@@ -1,6 +1,6 @@
 package io.financing.service.invoice;
 
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.UUID;
 
 /** What happens to an invoice on sale. */

@@ -1,6 +1,6 @@
 package io.financing.service.json;
 
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;

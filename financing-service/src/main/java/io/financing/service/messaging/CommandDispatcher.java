@@ -10,7 +10,7 @@ import io.financing.eventstore.StoredEvent;
 import io.financing.service.investor.BiddingOnInvoice;
 import io.financing.service.invoice.DecidingOnFinancing;
 import io.financing.service.invoice.SellingInvoice;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.List;
 
 /** Hands each command from the queue to its use case. */

@@ -4,7 +4,7 @@ import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
 import io.financing.service.investor.RegisteringInvestor;
 import io.financing.service.issuer.RegisteringIssuer;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;

@@ -12,7 +12,7 @@ import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
 import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
 import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.List;
 import java.util.UUID;
 

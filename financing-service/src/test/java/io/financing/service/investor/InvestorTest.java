@@ -11,7 +11,7 @@ import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
 import io.financing.service.investor.InvestorEvent.InvestorFundsCommitted;
 import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
 import io.financing.service.json.FinancingJson;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -12,7 +12,7 @@ import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
 import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
 import io.financing.service.json.FinancingJson;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

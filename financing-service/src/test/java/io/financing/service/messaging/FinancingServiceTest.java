@@ -20,7 +20,7 @@ import io.financing.relayer.Relay;
 import io.financing.relayer.RelayerProperties;
 import io.financing.service.investor.Investor;
 import io.financing.service.investor.InvestorEvent;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

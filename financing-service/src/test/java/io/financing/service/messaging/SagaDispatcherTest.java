@@ -9,7 +9,7 @@ import io.financing.service.invoice.Invoice;
 import io.financing.service.invoice.InvoiceEvent.Bid;
 import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.json.FinancingJson;
-import io.financing.service.money.Money;
+import io.financing.api.Money;
 import io.financing.service.saga.FinancingSaga;
 import java.time.Clock;
 import java.util.UUID;

@@ -155,6 +155,6 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
     }
 
     private static Money money(BigDecimal amount) {
-        return Money.newBuilder().setAmount(io.financing.query.projection.Money.text(amount)).build();
+        return Money.newBuilder().setAmount(new io.financing.api.Money(amount).toString()).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.financing.query.projection;
 
+import io.financing.api.Money;
 import io.financing.eventstore.StoredEvent;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -22,8 +23,9 @@ public record ProjectedEvent(String name, String aggregateType, UUID aggregateId
                 event.position(), json.readTree(event.data()));
     }
 
+    /** An amount, exactly as the event has it (two fraction digits, never rounded). */
     public BigDecimal money(String field) {
-        return Money.of(text(field));
+        return Money.of(text(field)).amount();
     }
 
     public UUID uuid(String field) {

@@ -1,4 +1,4 @@
-package io.financing.service.money;
+package io.financing.api;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.financing.service.money;
+package io.financing.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
