@@ -1,12 +1,15 @@
 package io.financing.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
  * An amount of money: never negative, always two fraction digits. Arithmetic that would go below
- * zero is a broken invariant, not a value, and fails.
+ * zero is a broken invariant, not a value, and fails. In JSON it is the exact decimal text the
+ * contract fixes, {@code "10.50"}: a string, so no reader takes it for a binary floating-point number.
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
@@ -21,6 +24,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    @JsonCreator
     public static Money of(String amount) {
         return new Money(new BigDecimal(amount));
     }
@@ -55,6 +59,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     }
 
     /** "10.50". */
+    @JsonValue
     @Override
     public String toString() {
         return amount.toPlainString();

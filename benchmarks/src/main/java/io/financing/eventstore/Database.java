@@ -2,6 +2,8 @@ package io.financing.eventstore;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.financing.api.event.EventNames;
+import io.financing.api.event.InvestorEvent.InvestorFundsAdded;
 import io.financing.localstack.Ports;
 import io.financing.localstack.PostgresServer;
 import java.io.IOException;
@@ -28,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Database {
 
     static final EventMetadata METADATA = EventMetadata.causedBy(UUID.randomUUID());
+    /** An event of the size and shape the system stores most: an investor's funds moving. */
+    static final String NAME = EventNames.nameOf(InvestorFundsAdded.class);
     static final String PAYLOAD = "{\"investorId\": \"5f0c6a9e-3c1b-4c57-9a55-0f8b2f6c1d11\", \"amount\": \"100.00\"}";
 
     PostgresServer postgres;
@@ -72,7 +76,7 @@ public class Database {
     static List<NewEvent> events(int count) {
         Instant now = Instant.now();
         return IntStream.range(0, count)
-                .mapToObj(n -> new NewEvent(randomId(), "InvestorFundsAdded", PAYLOAD, METADATA, now))
+                .mapToObj(n -> new NewEvent(randomId(), NAME, PAYLOAD, METADATA, now))
                 .toList();
     }
 

@@ -18,12 +18,17 @@ public final class EventTypes<E> {
     private EventTypes(Map<String, Class<? extends E>> typesByName) {
         this.typesByName = Map.copyOf(typesByName);
         var names = new HashMap<Class<?>, String>();
-        typesByName.forEach((name, type) -> names.put(type, name));
+        typesByName.forEach((name, type) -> {
+            if (names.put(type, name) != null) {
+                throw new IllegalArgumentException("Event type " + type.getName() + " is registered twice");
+            }
+        });
         this.namesByType = Map.copyOf(names);
     }
 
-    public static <E> Builder<E> of(Class<E> base) {
-        return new Builder<>();
+    /** @param typesByName every event the aggregate may store, by the name it is stored under */
+    public static <E> EventTypes<E> of(Map<String, Class<? extends E>> typesByName) {
+        return new EventTypes<>(typesByName);
     }
 
     public String nameOf(E event) {
@@ -40,26 +45,5 @@ public final class EventTypes<E> {
             throw new IllegalStateException("Unknown event name \"" + name + "\": register it, or the event is lost");
         }
         return type;
-    }
-
-    public static final class Builder<E> {
-
-        private final Map<String, Class<? extends E>> types = new HashMap<>();
-
-        private Builder() {
-        }
-
-        public Builder<E> add(String name, Class<? extends E> type) {
-            if (types.containsKey(name) || types.containsValue(type)) {
-                throw new IllegalArgumentException("Event name " + name + " or type " + type.getName()
-                        + " is registered twice");
-            }
-            types.put(name, type);
-            return this;
-        }
-
-        public EventTypes<E> build() {
-            return new EventTypes<>(types);
-        }
     }
 }

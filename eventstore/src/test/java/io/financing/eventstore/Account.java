@@ -1,5 +1,6 @@
 package io.financing.eventstore;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** A tiny aggregate that exercises the library: an account that must never go below zero. */
@@ -27,11 +28,8 @@ final class Account extends Aggregate<Account.Event> implements Snapshottable<Ac
     }
 
     static final AggregateType<Account, Event> TYPE = AggregateType.of("Account", Account::new,
-            EventTypes.of(Event.class)
-                    .add("AccountOpened", Opened.class)
-                    .add("MoneyDeposited", Deposited.class)
-                    .add("MoneyWithdrawn", Withdrawn.class)
-                    .build())
+            EventTypes.<Event>of(Map.of("AccountOpened", Opened.class, "MoneyDeposited", Deposited.class,
+                    "MoneyWithdrawn", Withdrawn.class)))
             .withSnapshots(State.class, "AccountState.v1");
 
     private String owner;

@@ -1,5 +1,9 @@
 package io.financing.service;
 
+import io.financing.api.event.InvestorEvent;
+import io.financing.api.event.InvoiceEvent;
+import io.financing.api.event.IssuerEvent;
+import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventStore;
 import io.financing.eventstore.EventStoreSchema;
@@ -8,21 +12,17 @@ import io.financing.eventstore.PostgresEventStore;
 import io.financing.eventstore.ProcessedMessages;
 import io.financing.service.investor.BiddingOnInvoice;
 import io.financing.service.investor.Investor;
-import io.financing.service.investor.InvestorEvent;
 import io.financing.service.investor.RegisteringInvestor;
 import io.financing.service.invoice.DecidingOnFinancing;
 import io.financing.service.invoice.Invoice;
-import io.financing.service.invoice.InvoiceEvent;
 import io.financing.service.invoice.SellingInvoice;
 import io.financing.service.issuer.Issuer;
-import io.financing.service.issuer.IssuerEvent;
 import io.financing.service.issuer.RegisteringIssuer;
-import io.financing.service.json.FinancingJson;
 import io.financing.service.messaging.CommandDispatcher;
 import io.financing.service.messaging.RegisteringDispatcher;
-import io.financing.service.messaging.SagaDispatcher;
 import io.financing.service.outcome.CommandOutcomes;
 import io.financing.service.saga.FinancingSaga;
+import io.financing.service.store.EventSourcedAggregates;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,7 @@ class FinancingConfiguration {
 
     @Bean
     JsonMapper financingJson() {
-        return FinancingJson.mapper();
+        return EventJson.mapper();
     }
 
     @Bean
@@ -74,23 +74,35 @@ class FinancingConfiguration {
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(AggregateRepository<Issuer, IssuerEvent> issuers,
-                                        AggregateRepository<Investor, InvestorEvent> investors,
-                                        AggregateRepository<Invoice, InvoiceEvent> invoices) {
+    Aggregates<Issuer> issuerAggregates(AggregateRepository<Issuer, IssuerEvent> issuers) {
+        return new EventSourcedAggregates<>(issuers, Issuer::notRegistered);
+    }
+
+    @Bean
+    Aggregates<Investor> investorAggregates(AggregateRepository<Investor, InvestorEvent> investors) {
+        return new EventSourcedAggregates<>(investors, Investor::notRegistered);
+    }
+
+    @Bean
+    Aggregates<Invoice> invoiceAggregates(AggregateRepository<Invoice, InvoiceEvent> invoices) {
+        return new EventSourcedAggregates<>(invoices, Invoice::doesNotExist);
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(Aggregates<Issuer> issuers, Aggregates<Investor> investors,
+                                        Aggregates<Invoice> invoices) {
         return new CommandDispatcher(new SellingInvoice(issuers, invoices), new BiddingOnInvoice(investors, invoices),
                 new DecidingOnFinancing(invoices));
     }
 
     @Bean
-    RegisteringDispatcher registeringDispatcher(AggregateRepository<Issuer, IssuerEvent> issuers,
-                                                AggregateRepository<Investor, InvestorEvent> investors) {
+    RegisteringDispatcher registeringDispatcher(Aggregates<Issuer> issuers, Aggregates<Investor> investors) {
         return new RegisteringDispatcher(new RegisteringIssuer(issuers), new RegisteringInvestor(investors));
     }
 
     @Bean
-    SagaDispatcher sagaDispatcher(AggregateRepository<Investor, InvestorEvent> investors,
-                                  AggregateRepository<Invoice, InvoiceEvent> invoices, JsonMapper json) {
-        return new SagaDispatcher(new FinancingSaga(investors, invoices), json);
+    FinancingSaga financingSaga(Aggregates<Investor> investors, Aggregates<Invoice> invoices) {
+        return new FinancingSaga(investors, invoices);
     }
 
     @Bean

@@ -1,9 +1,10 @@
 package io.financing.service;
 
+import io.financing.api.Money;
 import io.financing.api.command.Command;
+import io.financing.api.json.EventJson;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
-import io.financing.api.Money;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -135,7 +136,7 @@ final class Deliveries {
             financing.commands.dispatch(sent.command(), EventMetadata.causedBy(sent.commandId()));
         } else if (message instanceof EventPublished published) {
             StoredEvent event = published.event();
-            financing.saga.stepFor(event.name(), event.data())
+            EventJson.readStored(event.name(), event.data()).flatMap(financing.saga::stepFor)
                     .ifPresent(step -> step.run(event.metadata().causedNext(event.eventId())));
         }
     }

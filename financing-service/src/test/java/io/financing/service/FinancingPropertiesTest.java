@@ -2,25 +2,25 @@ package io.financing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.financing.api.Money;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
+import io.financing.api.event.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.api.event.InvestorEvent.InvestorFundsAdded;
+import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
+import io.financing.api.event.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
+import io.financing.api.json.EventJson;
 import io.financing.eventstore.StoredEvent;
 import io.financing.service.Deliveries.CommandSent;
 import io.financing.service.Deliveries.InvestorRegistered;
 import io.financing.service.Deliveries.IssuerRegistered;
 import io.financing.service.Deliveries.Message;
 import io.financing.service.investor.Investor;
-import io.financing.service.investor.InvestorEvent.BidOnInvoicePlaced;
-import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
-import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
 import io.financing.service.invoice.Invoice;
-import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
-import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
 import io.financing.service.invoice.InvoiceStatus;
-import io.financing.service.json.FinancingJson;
-import io.financing.api.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,8 +35,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FinancingPropertiesTest {
 
-    private static final JsonMapper JSON = FinancingJson.mapper();
+    private static final JsonMapper JSON = EventJson.mapper();
     private static final int PARTIES = 2;
 
     /** One step of a history: a message sent from outside, a delivery, or a redelivery. */

@@ -3,14 +3,14 @@ package io.financing.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.financing.api.Money;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
+import io.financing.api.event.InvoiceEvent.Bid;
 import io.financing.service.investor.Investor;
-import io.financing.service.invoice.InvoiceEvent.Bid;
 import io.financing.service.invoice.InvoiceStatus;
-import io.financing.api.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,8 @@
 package io.financing.service;
 
+import io.financing.api.Money;
 import io.financing.api.command.Command;
+import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.InMemoryEventStore;
@@ -13,11 +15,9 @@ import io.financing.service.invoice.Invoice;
 import io.financing.service.invoice.SellingInvoice;
 import io.financing.service.issuer.Issuer;
 import io.financing.service.issuer.RegisteringIssuer;
-import io.financing.service.json.FinancingJson;
 import io.financing.service.messaging.CommandDispatcher;
-import io.financing.service.messaging.SagaDispatcher;
-import io.financing.api.Money;
 import io.financing.service.saga.FinancingSaga;
+import io.financing.service.store.EventSourcedAggregates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class InMemoryFinancing {
 
     /** One for all: a mapper is costly to build, and property tests build thousands of these. */
-    private static final JsonMapper JSON = FinancingJson.mapper();
+    private static final JsonMapper JSON = EventJson.mapper();
 
     final InMemoryEventStore store = new InMemoryEventStore();
     final AggregateRepository<Investor, ?> investors;
@@ -41,7 +41,7 @@ final class InMemoryFinancing {
     final RegisteringIssuer registeringIssuer;
     final RegisteringInvestor registeringInvestor;
     final CommandDispatcher commands;
-    final SagaDispatcher saga;
+    final FinancingSaga saga;
     private long settledPosition;
 
     InMemoryFinancing() {
@@ -52,11 +52,14 @@ final class InMemoryFinancing {
         var invoiceRepository = new AggregateRepository<>(store, Invoice.TYPE, json, Clock.systemUTC(), settings);
         investors = investorRepository;
         invoices = invoiceRepository;
-        registeringIssuer = new RegisteringIssuer(issuerRepository);
-        registeringInvestor = new RegisteringInvestor(investorRepository);
-        commands = new CommandDispatcher(new SellingInvoice(issuerRepository, invoiceRepository),
-                new BiddingOnInvoice(investorRepository, invoiceRepository), new DecidingOnFinancing(invoiceRepository));
-        saga = new SagaDispatcher(new FinancingSaga(investorRepository, invoiceRepository), json);
+        var issuerAggregates = new EventSourcedAggregates<>(issuerRepository, Issuer::notRegistered);
+        var investorAggregates = new EventSourcedAggregates<>(investorRepository, Investor::notRegistered);
+        var invoiceAggregates = new EventSourcedAggregates<>(invoiceRepository, Invoice::doesNotExist);
+        registeringIssuer = new RegisteringIssuer(issuerAggregates);
+        registeringInvestor = new RegisteringInvestor(investorAggregates);
+        commands = new CommandDispatcher(new SellingInvoice(issuerAggregates, invoiceAggregates),
+                new BiddingOnInvoice(investorAggregates, invoiceAggregates), new DecidingOnFinancing(invoiceAggregates));
+        saga = new FinancingSaga(investorAggregates, invoiceAggregates);
     }
 
     UUID issuerRegistered() {
@@ -86,7 +89,7 @@ final class InMemoryFinancing {
         while (!pending.isEmpty()) {
             StoredEvent event = pending.remove(0);
             settledPosition = event.position();
-            saga.stepFor(event.name(), event.data())
+            EventJson.readStored(event.name(), event.data()).flatMap(saga::stepFor)
                     .ifPresent(step -> step.run(event.metadata().causedNext(event.eventId())));
             pending = new ArrayList<>(newEvents());
         }

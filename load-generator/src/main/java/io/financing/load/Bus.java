@@ -1,5 +1,17 @@
 package io.financing.load;
 
+import io.financing.api.Money;
+import io.financing.api.event.EventEnvelope;
+import io.financing.api.event.EventNames;
+import io.financing.api.event.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
+import io.financing.api.event.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.api.event.InvoiceEvent.InvoiceApproved;
+import io.financing.api.event.InvoiceEvent.InvoiceCreated;
+import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
+import io.financing.api.event.InvoiceEvent.InvoiceReversed;
+import io.financing.api.json.EventJson;
+import io.financing.api.v1.InvoiceStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -7,14 +19,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Watches {@code financing.events} from the moment it starts, noting when each command's events
@@ -36,17 +48,17 @@ final class Bus implements AutoCloseable {
     /** By bid command: the amount its invoice rejected, and all the investor was released for it. */
     final Map<String, BigDecimal> rejected = new ConcurrentHashMap<>();
     final Map<String, BigDecimal> released = new ConcurrentHashMap<>();
-    /** Invoices approved or reversed: "InvoiceApproved" or "InvoiceReversed", by invoice id. */
-    final Map<String, String> decisions = new ConcurrentHashMap<>();
+    /** Invoices approved or reversed: APPROVED or REVERSED, by invoice id. */
+    final Map<String, InvoiceStatus> decisions = new ConcurrentHashMap<>();
 
     private static final String TOPIC = "financing.events";
-    private static final Set<String> WATCHED = Set.of("InvoiceCreated", "InvoiceFinanced", "InvestorFundsReleased",
-            "BidOnInvoicePlaced", "BidOnInvoiceRejected", "InvoiceApproved", "InvoiceReversed");
+    private static final Set<String> WATCHED = Stream.of(InvoiceCreated.class, InvoiceFinanced.class,
+            InvestorFundsReleased.class, BidOnInvoicePlaced.class, BidOnInvoiceRejected.class, InvoiceApproved.class,
+            InvoiceReversed.class).map(EventNames::nameOf).collect(Collectors.toUnmodifiableSet());
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Consumer<String> onFinanced;
     private final KafkaConsumer<String, String> consumer;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -79,30 +91,30 @@ final class Bus implements AutoCloseable {
         if (!WATCHED.contains(nameOf(record.value()))) {
             return;
         }
-        JsonNode event = json.readTree(record.value());
-        if (!seen.add(event.path("eventId").asString())) {
+        EventJson.Published published = EventJson.readPublished(record.value());
+        EventEnvelope envelope = published.envelope();
+        if (!seen.add(envelope.eventId().toString())) {
             return;
         }
-        String command = event.path("correlationId").asString();
-        String aggregate = event.path("aggregateId").asString();
-        JsonNode data = event.path("data");
-        switch (event.path("name").asString()) {
-            case "InvoiceCreated" -> invoiceCreated.putIfAbsent(command, now);
-            case "BidOnInvoicePlaced" -> placedBids.computeIfAbsent(data.path("invoiceId").asString(),
-                    invoice -> ConcurrentHashMap.newKeySet()).add(new Bid(aggregate, data.path("bidAmount")));
-            case "InvoiceFinanced" -> {
+        String command = envelope.correlationId().toString();
+        String aggregate = envelope.aggregateId().toString();
+        switch (published.event().orElseThrow()) {
+            case InvoiceCreated created -> invoiceCreated.putIfAbsent(command, now);
+            case BidOnInvoicePlaced placed -> placedBids.computeIfAbsent(placed.invoiceId().toString(),
+                    invoice -> ConcurrentHashMap.newKeySet()).add(new Bid(aggregate, placed.bidAmount()));
+            case InvoiceFinanced financed -> {
                 invoiceFinanced.putIfAbsent(command, now);
                 financings.merge(aggregate, 1, Integer::sum);
-                winningBids.put(aggregate, new Bid(data.path("bid").path("investorId").asString(),
-                        data.path("bid").path("amount")));
+                winningBids.put(aggregate, new Bid(financed.bid().investorId().toString(), financed.bid().amount()));
                 onFinanced.accept(aggregate);
             }
-            case "BidOnInvoiceRejected" -> rejected.put(command, new BigDecimal(data.path("bid").path("amount").asString()));
-            case "InvestorFundsReleased" -> {
+            case BidOnInvoiceRejected bid -> rejected.put(command, bid.bid().amount().amount());
+            case InvestorFundsReleased release -> {
                 fundsReleased.putIfAbsent(command, now);
-                released.merge(command, new BigDecimal(data.path("amount").asString()), BigDecimal::add);
+                released.merge(command, release.amount().amount(), BigDecimal::add);
             }
-            case "InvoiceApproved", "InvoiceReversed" -> decisions.put(aggregate, event.path("name").asString());
+            case InvoiceApproved approved -> decisions.put(aggregate, InvoiceStatus.APPROVED);
+            case InvoiceReversed reversed -> decisions.put(aggregate, InvoiceStatus.REVERSED);
             default -> {
             }
         }
@@ -115,8 +127,8 @@ final class Bus implements AutoCloseable {
             amount = amount.stripTrailingZeros();
         }
 
-        Bid(String investorId, JsonNode amount) {
-            this(investorId, new BigDecimal(amount.asString()));
+        Bid(String investorId, Money amount) {
+            this(investorId, amount.amount());
         }
 
         @Override
@@ -130,7 +142,7 @@ final class Bus implements AutoCloseable {
      * business, and the bench shares the machine with what it measures.
      */
     private String nameOf(String envelope) {
-        try (JsonParser parser = json.createParser(envelope)) {
+        try (JsonParser parser = EventJson.mapper().createParser(envelope)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = parser.currentName();

@@ -79,7 +79,7 @@ final class Invariants {
     private List<String> moneyNotConserved(Map<UUID, BigDecimal> fundsAdded, Bus bus, BigDecimal askingPrice) {
         List<String> broken = new ArrayList<>();
         Map<String, Long> undecided = wonBy(bus, decision -> decision == null);
-        Map<String, Long> approved = wonBy(bus, "InvoiceApproved"::equals);
+        Map<String, Long> approved = wonBy(bus, InvoiceStatus.APPROVED::equals);
         fundsAdded.forEach((id, added) -> {
             Investor investor = queries.getInvestor(Ids.proto(id));
             BigDecimal balance = new BigDecimal(investor.getBalance().getAmount());
@@ -98,7 +98,7 @@ final class Invariants {
     }
 
     /** How many invoices each investor won whose decision on the bus (null: none yet) passes the test. */
-    private static Map<String, Long> wonBy(Bus bus, Predicate<String> decision) {
+    private static Map<String, Long> wonBy(Bus bus, Predicate<InvoiceStatus> decision) {
         return bus.winningBids.entrySet().stream()
                 .filter(won -> decision.test(bus.decisions.get(won.getKey())))
                 .collect(Collectors.groupingBy(won -> won.getValue().investorId(), Collectors.counting()));
@@ -153,9 +153,9 @@ final class Invariants {
     }
 
     private static InvoiceStatus statusOnBus(Bus bus, String invoice) {
-        String decision = bus.decisions.get(invoice);
+        InvoiceStatus decision = bus.decisions.get(invoice);
         if (decision != null) {
-            return decision.equals("InvoiceApproved") ? InvoiceStatus.APPROVED : InvoiceStatus.REVERSED;
+            return decision;
         }
         return bus.winningBids.containsKey(invoice) ? InvoiceStatus.FINANCED : InvoiceStatus.AVAILABLE;
     }

@@ -1,13 +1,16 @@
 package io.financing.populate;
 
+import io.financing.api.Money;
+import io.financing.api.event.RegisteringEvent;
+import io.financing.api.event.RegisteringEvent.InvestorRegistered;
+import io.financing.api.event.RegisteringEvent.IssuerRegistered;
+import io.financing.api.json.EventJson;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes the Registering context's integration events, as that context would, to
@@ -21,7 +24,6 @@ public final class RegisteringPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
     private final String topic;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public RegisteringPublisher(String bootstrapServers, String topic) {
         this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
@@ -41,20 +43,12 @@ public final class RegisteringPublisher implements AutoCloseable {
     }
 
     String message(Registration registration) {
-        ObjectNode data = json.createObjectNode();
-        String name;
-        if (registration instanceof Registration.Issuer issuer) {
-            name = "IssuerRegistered";
-            data.put("issuerId", issuer.id().toString()).put("name", issuer.name());
-        } else {
-            var investor = (Registration.Investor) registration;
-            name = "InvestorRegistered";
-            data.put("investorId", investor.id().toString()).put("name", investor.name())
-                    .put("balance", investor.balance().setScale(2).toPlainString());
-        }
-        ObjectNode event = json.createObjectNode().put("eventId", registration.eventId().toString()).put("name", name);
-        event.set("data", data);
-        return json.writeValueAsString(event);
+        RegisteringEvent event = switch (registration) {
+            case Registration.Issuer issuer -> new IssuerRegistered(issuer.id(), issuer.name());
+            case Registration.Investor investor ->
+                    new InvestorRegistered(investor.id(), investor.name(), new Money(investor.balance()));
+        };
+        return EventJson.write(registration.eventId(), event);
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.financing.eventstore.StoredEvent;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
 import io.financing.localstack.Topics;
+import io.financing.query.projection.EventReader;
 import io.financing.query.projection.Projector;
 import io.financing.query.rebuild.Rebuild;
 import io.financing.relayer.Envelope;
@@ -29,6 +30,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +58,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The query side driven as the whole system drives it: each event is stored in an event store and
@@ -69,7 +70,6 @@ class QueryServiceTest {
 
     private static final String READ_MODEL = "readmodel_" + UUID.randomUUID().toString().replace("-", "");
     private static final String EVENT_STORE = "eventstore_" + UUID.randomUUID().toString().replace("-", "");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, String> producer;
     private static PostgresEventStore store;
     private static DataSource eventStore;
@@ -107,6 +107,10 @@ class QueryServiceTest {
     DataSource readModel;
     @Autowired
     Projector projector;
+    @Autowired
+    EventReader reader;
+    @Autowired
+    MeterRegistry meters;
 
     private ManagedChannel channel;
 
@@ -237,6 +241,18 @@ class QueryServiceTest {
     }
 
     @Test
+    void anEventOfANameThisVersionDoesNotKnowIsSkippedAndCountedAndItsStreamGoesOn() {
+        investorCreated("100");
+        issuerCreated();
+        onSale(invoice, "10");
+        append("Invoice", invoice, "InvoiceRepainted", "{\"colour\": \"red\"}");
+        append("Invoice", invoice, "InvoiceFinanced", financing("InvoiceFinanced"));
+
+        assertThat(awaitInvoice(invoice, InvoiceStatus.FINANCED).getWinningBid().getAmount()).isEqualTo(money("20.00"));
+        assertThat(meters.counter("financing.events.unknown", "name", "InvoiceRepainted").count()).isEqualTo(1);
+    }
+
+    @Test
     void unknownIdsAreNotFoundAndMalformedOnesInvalid() {
         assertThatThrownBy(() -> queries().getInvoice(id(UUID.randomUUID())))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -272,7 +288,7 @@ class QueryServiceTest {
         awaitInvestor(ann, "90.00", "10.00", "0.00");
         var before = readModel();
 
-        long events = new Rebuild(readModel, eventStore, projector).run();
+        long events = new Rebuild(readModel, eventStore, projector, reader).run();
 
         assertThat(events).isEqualTo(storedEvents());
         assertThat(readModel()).isEqualTo(before);
@@ -353,7 +369,7 @@ class QueryServiceTest {
     private static void publish(StoredEvent event) {
         try {
             producer.send(new ProducerRecord<>("financing.events", event.streamId().toString(),
-                    Envelope.of(event, JSON))).get();
+                    Envelope.of(event))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

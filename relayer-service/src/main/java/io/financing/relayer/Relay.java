@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes the store's events to Kafka in the store's global order, at least once, never skipping one.
@@ -42,7 +41,6 @@ public final class Relay implements Runnable {
     private final DataSource dataSource;
     private final KafkaTemplate<String, String> kafka;
     private final RelayerProperties properties;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Counter relayed;
     private final Counter batches;
     private final Timer publishing;
@@ -152,7 +150,7 @@ public final class Relay implements Runnable {
     /** Sends the whole batch, then waits until Kafka has acknowledged every event of it. */
     private void publish(List<StoredEvent> batch) {
         CompletableFuture<?>[] sent = batch.stream()
-                .map(event -> kafka.send(properties.topic(), event.streamId().toString(), Envelope.of(event, json)))
+                .map(event -> kafka.send(properties.topic(), event.streamId().toString(), Envelope.of(event)))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sent).get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

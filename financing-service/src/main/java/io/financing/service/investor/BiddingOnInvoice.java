@@ -1,12 +1,10 @@
 package io.financing.service.investor;
 
-import io.financing.eventstore.AggregateRepository;
+import io.financing.api.Money;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
-import io.financing.service.PolicyViolation;
+import io.financing.service.Aggregates;
 import io.financing.service.invoice.Invoice;
-import io.financing.service.invoice.InvoiceEvent;
-import io.financing.api.Money;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,22 +14,17 @@ import java.util.UUID;
  */
 public final class BiddingOnInvoice {
 
-    private final AggregateRepository<Investor, InvestorEvent> investors;
-    private final AggregateRepository<Invoice, InvoiceEvent> invoices;
+    private final Aggregates<Investor> investors;
+    private final Aggregates<Invoice> invoices;
 
-    public BiddingOnInvoice(AggregateRepository<Investor, InvestorEvent> investors,
-                        AggregateRepository<Invoice, InvoiceEvent> invoices) {
+    public BiddingOnInvoice(Aggregates<Investor> investors, Aggregates<Invoice> invoices) {
         this.investors = investors;
         this.invoices = invoices;
     }
 
     public List<StoredEvent> handle(UUID investorId, UUID invoiceId, Money bid, EventMetadata metadata) {
-        if (!investors.contains(investorId)) {
-            throw new PolicyViolation("Investor " + investorId + " is not registered");
-        }
-        if (!invoices.contains(invoiceId)) {
-            throw new PolicyViolation("Invoice " + invoiceId + " does not exist");
-        }
-        return investors.update(investorId, metadata, investor -> investor.placeBid(invoiceId, bid)).events();
+        investors.requireExists(investorId); // an unknown investor is named first, whatever the invoice
+        invoices.requireExists(invoiceId);
+        return investors.update(investorId, metadata, investor -> investor.placeBid(invoiceId, bid));
     }
 }

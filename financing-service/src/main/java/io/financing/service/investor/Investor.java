@@ -1,16 +1,18 @@
 package io.financing.service.investor;
 
+import io.financing.api.Money;
+import io.financing.api.event.EventNames;
+import io.financing.api.event.InvestorEvent;
+import io.financing.api.event.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.api.event.InvestorEvent.InvestorCreated;
+import io.financing.api.event.InvestorEvent.InvestorFundsAdded;
+import io.financing.api.event.InvestorEvent.InvestorFundsCommitted;
+import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
 import io.financing.eventstore.Snapshottable;
 import io.financing.service.PolicyViolation;
-import io.financing.service.investor.InvestorEvent.BidOnInvoicePlaced;
-import io.financing.service.investor.InvestorEvent.InvestorCreated;
-import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
-import io.financing.service.investor.InvestorEvent.InvestorFundsCommitted;
-import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
-import io.financing.api.Money;
 import java.util.UUID;
 
 /**
@@ -20,13 +22,7 @@ import java.util.UUID;
 public final class Investor extends Aggregate<InvestorEvent> implements Snapshottable<Investor.State> {
 
     public static final AggregateType<Investor, InvestorEvent> TYPE = AggregateType.of("Investor", Investor::new,
-            EventTypes.of(InvestorEvent.class)
-                    .add("InvestorCreated", InvestorCreated.class)
-                    .add("InvestorFundsAdded", InvestorFundsAdded.class)
-                    .add("BidOnInvoicePlaced", BidOnInvoicePlaced.class)
-                    .add("InvestorFundsReleased", InvestorFundsReleased.class)
-                    .add("InvestorFundsCommitted", InvestorFundsCommitted.class)
-                    .build())
+            EventTypes.of(EventNames.of(InvestorEvent.class)))
             .withSnapshots(State.class, "Investor.v1");
 
     /**
@@ -55,6 +51,11 @@ public final class Investor extends Aggregate<InvestorEvent> implements Snapshot
 
     private Investor(UUID id) {
         super(id);
+    }
+
+    /** Why a command about an investor the Registering context never registered is rejected. */
+    public static String notRegistered(UUID investorId) {
+        return "Investor " + investorId + " is not registered";
     }
 
     /** Rule 2: whenever an investor is registered, create it with its opening balance, if any. */

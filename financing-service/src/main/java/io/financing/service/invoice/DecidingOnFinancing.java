@@ -1,34 +1,25 @@
 package io.financing.service.invoice;
 
-import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
-import io.financing.service.PolicyViolation;
+import io.financing.service.Aggregates;
 import java.util.List;
 import java.util.UUID;
 
 /** Rules 8 and 9: the issuer approves or reverses the financing of an invoice. */
 public final class DecidingOnFinancing {
 
-    private final AggregateRepository<Invoice, InvoiceEvent> invoices;
+    private final Aggregates<Invoice> invoices;
 
-    public DecidingOnFinancing(AggregateRepository<Invoice, InvoiceEvent> invoices) {
+    public DecidingOnFinancing(Aggregates<Invoice> invoices) {
         this.invoices = invoices;
     }
 
     public List<StoredEvent> approve(UUID invoiceId, EventMetadata metadata) {
-        requireInvoice(invoiceId);
-        return invoices.update(invoiceId, metadata, Invoice::approve).events();
+        return invoices.update(invoiceId, metadata, Invoice::approve);
     }
 
     public List<StoredEvent> reverse(UUID invoiceId, EventMetadata metadata) {
-        requireInvoice(invoiceId);
-        return invoices.update(invoiceId, metadata, Invoice::reverse).events();
-    }
-
-    private void requireInvoice(UUID invoiceId) {
-        if (!invoices.contains(invoiceId)) {
-            throw new PolicyViolation("Invoice " + invoiceId + " does not exist");
-        }
+        return invoices.update(invoiceId, metadata, Invoice::reverse);
     }
 }

@@ -1,30 +1,26 @@
 package io.financing.service.invoice;
 
+import io.financing.api.Money;
+import io.financing.api.event.EventNames;
+import io.financing.api.event.InvoiceEvent;
+import io.financing.api.event.InvoiceEvent.Bid;
+import io.financing.api.event.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.api.event.InvoiceEvent.InvoiceApproved;
+import io.financing.api.event.InvoiceEvent.InvoiceCreated;
+import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
+import io.financing.api.event.InvoiceEvent.InvoiceReversed;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
 import io.financing.eventstore.Snapshottable;
 import io.financing.service.PolicyViolation;
-import io.financing.service.invoice.InvoiceEvent.Bid;
-import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
-import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
-import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
-import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
-import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
-import io.financing.api.Money;
 import java.util.UUID;
 
 /** An invoice on sale: financed at most once, by the first bid that covers its asking price. */
 public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshottable<Invoice.State> {
 
     public static final AggregateType<Invoice, InvoiceEvent> TYPE = AggregateType.of("Invoice", Invoice::new,
-            EventTypes.of(InvoiceEvent.class)
-                    .add("InvoiceCreated", InvoiceCreated.class)
-                    .add("BidOnInvoiceRejected", BidOnInvoiceRejected.class)
-                    .add("InvoiceFinanced", InvoiceFinanced.class)
-                    .add("InvoiceApproved", InvoiceApproved.class)
-                    .add("InvoiceReversed", InvoiceReversed.class)
-                    .build())
+            EventTypes.of(EventNames.of(InvoiceEvent.class)))
             .withSnapshots(State.class, "Invoice.v1");
 
     /**
@@ -52,6 +48,11 @@ public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshotta
 
     private Invoice(UUID id) {
         super(id);
+    }
+
+    /** Why a command about an invoice never put on sale is rejected. */
+    public static String doesNotExist(UUID invoiceId) {
+        return "Invoice " + invoiceId + " does not exist";
     }
 
     /** Rule 3: the issuer puts an invoice on sale (that the issuer is registered is checked before). */

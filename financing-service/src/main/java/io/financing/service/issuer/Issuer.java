@@ -1,19 +1,26 @@
 package io.financing.service.issuer;
 
+import io.financing.api.event.EventNames;
+import io.financing.api.event.IssuerEvent;
+import io.financing.api.event.IssuerEvent.IssuerCreated;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
-import io.financing.service.issuer.IssuerEvent.IssuerCreated;
 import java.util.UUID;
 
 /** An issuer, who sells invoices and decides on their financing. Its existence is all that matters here. */
 public final class Issuer extends Aggregate<IssuerEvent> {
 
     public static final AggregateType<Issuer, IssuerEvent> TYPE = AggregateType.of("Issuer", Issuer::new,
-            EventTypes.of(IssuerEvent.class).add("IssuerCreated", IssuerCreated.class).build());
+            EventTypes.of(EventNames.of(IssuerEvent.class)));
 
     private Issuer(UUID id) {
         super(id);
+    }
+
+    /** Why a command about an issuer the Registering context never registered is rejected. */
+    public static String notRegistered(UUID issuerId) {
+        return "Issuer " + issuerId + " is not registered";
     }
 
     /** Rule 1: whenever an issuer is registered, create it. */

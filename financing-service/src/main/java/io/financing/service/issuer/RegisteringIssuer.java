@@ -1,24 +1,24 @@
 package io.financing.service.issuer;
 
-import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
+import io.financing.service.Aggregates;
 import java.util.List;
 import java.util.UUID;
 
 /** Rule 1: whenever an issuer is registered, create it; one that exists already is left as it is. */
 public final class RegisteringIssuer {
 
-    private final AggregateRepository<Issuer, IssuerEvent> issuers;
+    private final Aggregates<Issuer> issuers;
 
-    public RegisteringIssuer(AggregateRepository<Issuer, IssuerEvent> issuers) {
+    public RegisteringIssuer(Aggregates<Issuer> issuers) {
         this.issuers = issuers;
     }
 
     public List<StoredEvent> handle(UUID issuerId, EventMetadata metadata) {
-        if (issuers.contains(issuerId)) {
+        if (issuers.exists(issuerId)) {
             return List.of();
         }
-        return issuers.save(Issuer.create(issuerId), metadata).events();
+        return issuers.add(Issuer.create(issuerId), metadata);
     }
 }

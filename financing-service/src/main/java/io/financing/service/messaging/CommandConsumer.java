@@ -1,6 +1,7 @@
 package io.financing.service.messaging;
 
 import io.financing.api.command.CommandMessage;
+import io.financing.api.json.UnreadableMessageException;
 import io.financing.eventstore.EventMetadata;
 import io.financing.service.PolicyViolation;
 import io.financing.service.outcome.CommandOutcomes;
@@ -46,11 +47,11 @@ class CommandConsumer {
         try {
             CommandMessage command = json.readValue(value, CommandMessage.class);
             if (command.commandId() == null || command.data() == null) {
-                throw new MalformedMessageException("A command needs a commandId, a name and data: " + value);
+                throw new UnreadableMessageException("A command needs a commandId, a name and data: " + value);
             }
             return command;
         } catch (JacksonException e) {
-            throw new MalformedMessageException("Not a command: " + e.getOriginalMessage(), e);
+            throw new UnreadableMessageException("Not a command: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.financing.service.messaging;
 
+import io.financing.api.json.UnreadableMessageException;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +19,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * What happens to a message that fails: while the database is away (a restart, a cut connection) it is
  * retried every interval until the database is back; for any other failure (a conflict that outlasted
  * the repository's own retries, a bug) a few times, then moved to {@code <topic>.DLT} with the error in
- * its headers, so that processing goes on. A malformed message goes there at once. Domain rejections
+ * its headers, so that processing goes on. A message that can never be read goes there at once. Domain rejections
  * are outcomes, never failures, and never land here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,7 @@ class KafkaConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMs, retries));
-        handler.addNotRetryableExceptions(MalformedMessageException.class);
+        handler.addNotRetryableExceptions(UnreadableMessageException.class);
         var untilBack = new FixedBackOff(retryIntervalMs, FixedBackOff.UNLIMITED_ATTEMPTS);
         handler.setBackOffFunction((record, error) -> Outages.causedBy(error) ? untilBack : null);
         return handler;

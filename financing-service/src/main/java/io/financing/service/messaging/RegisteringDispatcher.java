@@ -1,22 +1,15 @@
 package io.financing.service.messaging;
 
+import io.financing.api.event.RegisteringEvent;
+import io.financing.api.event.RegisteringEvent.InvestorRegistered;
+import io.financing.api.event.RegisteringEvent.IssuerRegistered;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
 import io.financing.service.investor.RegisteringInvestor;
 import io.financing.service.issuer.RegisteringIssuer;
-import io.financing.api.Money;
 import java.util.List;
-import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
-/**
- * Hands the Registering context's integration events to their use cases:
- * <pre>
- * { "eventId": "uuid", "name": "IssuerRegistered",   "data": { "issuerId": "uuid", "name": "ACME" } }
- * { "eventId": "uuid", "name": "InvestorRegistered", "data": { "investorId": "uuid", "name": "Ann", "balance": "100.00" } }
- * </pre>
- * Other names are not for this context and are ignored.
- */
+/** Hands the Registering context's integration events to their use cases. */
 public final class RegisteringDispatcher {
 
     private final RegisteringIssuer registeringIssuer;
@@ -27,13 +20,11 @@ public final class RegisteringDispatcher {
         this.registeringInvestor = registeringInvestor;
     }
 
-    public List<StoredEvent> dispatch(String name, JsonNode data, EventMetadata metadata) {
-        return switch (name) {
-            case "IssuerRegistered" -> registeringIssuer.handle(Messages.field(data, "issuerId", UUID::fromString), metadata);
-            case "InvestorRegistered" -> registeringInvestor.handle(
-                    Messages.field(data, "investorId", UUID::fromString), Messages.field(data, "balance", Money::of),
-                    metadata);
-            default -> List.of();
+    public List<StoredEvent> dispatch(RegisteringEvent event, EventMetadata metadata) {
+        return switch (event) {
+            case IssuerRegistered issuer -> registeringIssuer.handle(issuer.issuerId(), metadata);
+            case InvestorRegistered investor ->
+                    registeringInvestor.handle(investor.investorId(), investor.balance(), metadata);
         };
     }
 }

@@ -1,6 +1,10 @@
 package io.financing.service.outcome;
 
 import io.financing.api.command.CommandMessage;
+import io.financing.api.event.CommandOutcome;
+import io.financing.api.event.CommandOutcome.CommandRejected;
+import io.financing.api.event.CommandOutcome.CommandSucceeded;
+import io.financing.api.event.EventNames;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStore;
 import io.financing.eventstore.NewEvent;
@@ -33,23 +37,18 @@ public final class CommandOutcomes {
         this.clock = clock;
     }
 
-    public record CommandSucceeded(UUID commandId, String command, List<UUID> eventIds) {
-    }
-
-    public record CommandRejected(UUID commandId, String command, String reason) {
-    }
-
     public void succeeded(CommandMessage command, List<StoredEvent> events) {
-        record(command, "CommandSucceeded", new CommandSucceeded(command.commandId(), command.name(),
+        record(command, new CommandSucceeded(command.commandId(), command.name(),
                 events.stream().map(StoredEvent::eventId).toList()));
     }
 
     public void rejected(CommandMessage command, String reason) {
-        record(command, "CommandRejected", new CommandRejected(command.commandId(), command.name(), reason));
+        record(command, new CommandRejected(command.commandId(), command.name(), reason));
     }
 
-    private void record(CommandMessage command, String name, Object outcome) {
-        store.create(command.commandId(), STREAM_TYPE, List.of(new NewEvent(UUID.randomUUID(), name,
+    private void record(CommandMessage command, CommandOutcome outcome) {
+        store.create(command.commandId(), STREAM_TYPE, List.of(new NewEvent(UUID.randomUUID(),
+                EventNames.nameOf(outcome.getClass()),
                 json.writeValueAsString(outcome), EventMetadata.causedBy(command.commandId()), clock.instant())));
     }
 }

@@ -1,19 +1,19 @@
 package io.financing.service.saga;
 
-import io.financing.eventstore.AggregateRepository;
+import io.financing.api.Money;
+import io.financing.api.event.FinancingEvent;
+import io.financing.api.event.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.api.event.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.api.event.InvoiceEvent.InvoiceApproved;
+import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
+import io.financing.api.event.InvoiceEvent.InvoiceReversed;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
+import io.financing.service.Aggregates;
 import io.financing.service.investor.Investor;
-import io.financing.service.investor.InvestorEvent;
-import io.financing.service.investor.InvestorEvent.BidOnInvoicePlaced;
 import io.financing.service.invoice.Invoice;
-import io.financing.service.invoice.InvoiceEvent;
-import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
-import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
-import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
-import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
-import io.financing.api.Money;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,50 +23,68 @@ import java.util.UUID;
  */
 public final class FinancingSaga {
 
-    private final AggregateRepository<Investor, InvestorEvent> investors;
-    private final AggregateRepository<Invoice, InvoiceEvent> invoices;
+    private final Aggregates<Investor> investors;
+    private final Aggregates<Invoice> invoices;
 
-    public FinancingSaga(AggregateRepository<Investor, InvestorEvent> investors,
-                         AggregateRepository<Invoice, InvoiceEvent> invoices) {
+    public FinancingSaga(Aggregates<Investor> investors, Aggregates<Invoice> invoices) {
         this.investors = investors;
         this.invoices = invoices;
     }
 
+    /** A step of the saga, ready to run for one event. */
+    @FunctionalInterface
+    public interface Step {
+        /** @return the events the step stored */
+        List<StoredEvent> run(EventMetadata metadata);
+    }
+
+    /** The saga's step for this event, or none when the event asks nothing of it. */
+    public Optional<Step> stepFor(FinancingEvent event) {
+        Step step = switch (event) {
+            case BidOnInvoicePlaced placed -> metadata -> on(placed, metadata);
+            case BidOnInvoiceRejected rejected -> metadata -> on(rejected, metadata);
+            // Most bids are at the asking price: no excess to release, so no transaction to run.
+            case InvoiceFinanced financed when releasesExcess(financed) -> metadata -> on(financed, metadata);
+            case InvoiceApproved approved -> metadata -> on(approved, metadata);
+            case InvoiceReversed reversed -> metadata -> on(reversed, metadata);
+            default -> null; // the saga reacts to nothing else
+        };
+        return Optional.ofNullable(step);
+    }
+
     /** Rule 5: the invoice processes the placed bid: financed by it, or rejecting it. */
-    public List<StoredEvent> on(BidOnInvoicePlaced placed, EventMetadata metadata) {
+    List<StoredEvent> on(BidOnInvoicePlaced placed, EventMetadata metadata) {
         return invoices.update(placed.invoiceId(), metadata,
-                invoice -> invoice.processBid(placed.investorId(), placed.bidAmount())).events();
+                invoice -> invoice.processBid(placed.investorId(), placed.bidAmount()));
     }
 
     /** Rule 6: a rejected bid is released in full. */
-    public List<StoredEvent> on(BidOnInvoiceRejected rejected, EventMetadata metadata) {
+    List<StoredEvent> on(BidOnInvoiceRejected rejected, EventMetadata metadata) {
         return release(rejected.bid().investorId(), rejected.bid().amount(), metadata);
     }
 
     /** Rule 7: what the winning bid exceeded the asking price by is released. */
-    public List<StoredEvent> on(InvoiceFinanced financed, EventMetadata metadata) {
-        return releasesExcess(financed)
-                ? release(financed.bid().investorId(), financed.bid().amount().minus(financed.askingPrice()), metadata)
-                : List.of();
+    List<StoredEvent> on(InvoiceFinanced financed, EventMetadata metadata) {
+        return release(financed.bid().investorId(), financed.bid().amount().minus(financed.askingPrice()), metadata);
     }
 
     /** Whether rule 7 has anything to do: only a bid above the asking price leaves an excess. */
-    public boolean releasesExcess(InvoiceFinanced financed) {
+    private static boolean releasesExcess(InvoiceFinanced financed) {
         return financed.bid().amount().isMoreThan(financed.askingPrice());
     }
 
     /** Rule 8: an approved financing commits the asking price the investor had reserved. */
-    public List<StoredEvent> on(InvoiceApproved approved, EventMetadata metadata) {
+    List<StoredEvent> on(InvoiceApproved approved, EventMetadata metadata) {
         return investors.update(approved.bid().investorId(), metadata,
-                investor -> investor.commitFunds(approved.askingPrice())).events();
+                investor -> investor.commitFunds(approved.askingPrice()));
     }
 
     /** Rule 9: a reversed financing releases the asking price. */
-    public List<StoredEvent> on(InvoiceReversed reversed, EventMetadata metadata) {
+    List<StoredEvent> on(InvoiceReversed reversed, EventMetadata metadata) {
         return release(reversed.bid().investorId(), reversed.askingPrice(), metadata);
     }
 
     private List<StoredEvent> release(UUID investorId, Money amount, EventMetadata metadata) {
-        return investors.update(investorId, metadata, investor -> investor.releaseFunds(amount)).events();
+        return investors.update(investorId, metadata, investor -> investor.releaseFunds(amount));
     }
 }

@@ -3,15 +3,16 @@ package io.financing.service.investor;
 import static io.financing.eventstore.AggregateFixture.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.financing.api.Money;
+import io.financing.api.event.InvestorEvent;
+import io.financing.api.event.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.api.event.InvestorEvent.InvestorCreated;
+import io.financing.api.event.InvestorEvent.InvestorFundsAdded;
+import io.financing.api.event.InvestorEvent.InvestorFundsCommitted;
+import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
+import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateFixture;
 import io.financing.service.PolicyViolation;
-import io.financing.service.investor.InvestorEvent.BidOnInvoicePlaced;
-import io.financing.service.investor.InvestorEvent.InvestorCreated;
-import io.financing.service.investor.InvestorEvent.InvestorFundsAdded;
-import io.financing.service.investor.InvestorEvent.InvestorFundsCommitted;
-import io.financing.service.investor.InvestorEvent.InvestorFundsReleased;
-import io.financing.service.json.FinancingJson;
-import io.financing.api.Money;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,7 +101,7 @@ class InvestorTest {
         Investor replayed = given(Investor.TYPE.newAggregate(), new InvestorCreated(INVESTOR),
                 new InvestorFundsAdded(INVESTOR, Money.of("100")), new BidOnInvoicePlaced(INVESTOR, INVOICE, Money.of("60")),
                 new InvestorFundsCommitted(INVESTOR, Money.of("40"))).when(investor -> { }).then();
-        JsonMapper json = FinancingJson.mapper();
+        JsonMapper json = EventJson.mapper();
 
         Investor restored = Investor.TYPE.newAggregate().apply(INVESTOR);
         restored.restore(json.readValue(json.writeValueAsString(replayed.snapshot()), Investor.State.class));

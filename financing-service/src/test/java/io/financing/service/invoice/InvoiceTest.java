@@ -3,16 +3,16 @@ package io.financing.service.invoice;
 import static io.financing.eventstore.AggregateFixture.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.financing.api.Money;
+import io.financing.api.event.InvoiceEvent.Bid;
+import io.financing.api.event.InvoiceEvent.BidOnInvoiceRejected;
+import io.financing.api.event.InvoiceEvent.InvoiceApproved;
+import io.financing.api.event.InvoiceEvent.InvoiceCreated;
+import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
+import io.financing.api.event.InvoiceEvent.InvoiceReversed;
+import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateFixture;
 import io.financing.service.PolicyViolation;
-import io.financing.service.invoice.InvoiceEvent.Bid;
-import io.financing.service.invoice.InvoiceEvent.BidOnInvoiceRejected;
-import io.financing.service.invoice.InvoiceEvent.InvoiceApproved;
-import io.financing.service.invoice.InvoiceEvent.InvoiceCreated;
-import io.financing.service.invoice.InvoiceEvent.InvoiceFinanced;
-import io.financing.service.invoice.InvoiceEvent.InvoiceReversed;
-import io.financing.service.json.FinancingJson;
-import io.financing.api.Money;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -138,7 +138,7 @@ class InvoiceTest {
     @Test
     void anInvoiceRestoredFromItsSnapshotHoldsWhatItsEventsAddUpTo() {
         Invoice replayed = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN).when(invoice -> { }).then();
-        JsonMapper json = FinancingJson.mapper();
+        JsonMapper json = EventJson.mapper();
 
         Invoice restored = Invoice.TYPE.newAggregate().apply(INVOICE);
         restored.restore(json.readValue(json.writeValueAsString(replayed.snapshot()), Invoice.State.class));

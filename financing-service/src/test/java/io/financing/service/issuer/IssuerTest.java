@@ -2,7 +2,7 @@ package io.financing.service.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.financing.service.issuer.IssuerEvent.IssuerCreated;
+import io.financing.api.event.IssuerEvent.IssuerCreated;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

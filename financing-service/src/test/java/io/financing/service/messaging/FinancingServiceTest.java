@@ -3,12 +3,14 @@ package io.financing.service.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.financing.api.Money;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.Command;
 import io.financing.api.command.CommandMessage;
 import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
+import io.financing.api.event.InvestorEvent;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStore;
@@ -19,8 +21,7 @@ import io.financing.relayer.Envelope;
 import io.financing.relayer.Relay;
 import io.financing.relayer.RelayerProperties;
 import io.financing.service.investor.Investor;
-import io.financing.service.investor.InvestorEvent;
-import io.financing.api.Money;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +45,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -224,7 +224,7 @@ class FinancingServiceTest {
 
         StoredEvent financed = store.read(invoice, 2).get(0);
         // InvoiceFinanced again: the excess must not be released twice.
-        publish("financing.events", invoice, Envelope.of(financed, JSON));
+        publish("financing.events", invoice, Envelope.of(financed));
 
         assertThat(settledEvents(ann)).containsExactly("InvestorCreated", "InvestorFundsAdded",
                 "BidOnInvoicePlaced", "InvestorFundsReleased");

@@ -2,6 +2,7 @@ package io.financing.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.financing.api.json.UnreadableMessageException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -23,7 +24,7 @@ class OutagesTest {
     void aFailureOfTheMessageItselfIsNot() {
         assertThat(Outages.causedBy(sqlFailure("23505"))).as("unique violation").isFalse();
         assertThat(Outages.causedBy(new IllegalStateException("a bug"))).isFalse();
-        assertThat(Outages.causedBy(new MalformedMessageException("not JSON"))).isFalse();
+        assertThat(Outages.causedBy(new UnreadableMessageException("not JSON"))).isFalse();
     }
 
     private static RuntimeException sqlFailure(String state) {

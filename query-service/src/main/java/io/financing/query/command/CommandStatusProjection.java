@@ -1,9 +1,11 @@
 package io.financing.query.command;
 
+import io.financing.api.event.CommandOutcome;
+import io.financing.api.event.CommandOutcome.CommandRejected;
+import io.financing.api.event.CommandOutcome.CommandSucceeded;
 import io.financing.query.projection.InsertableRow;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.Projection;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,24 +32,17 @@ class CommandStatusProjection implements Projection {
     public void applyAll(List<ProjectedEvent> outcomes) {
         Set<UUID> known = new HashSet<>(InsertableRow.rowsOf(outcomes, rows).keySet());
         for (ProjectedEvent outcome : outcomes) {
-            if (known.add(outcome.aggregateId())) {
-                rows.save(status(outcome));
+            if (outcome.event().isPresent() && known.add(outcome.aggregateId())) {
+                rows.save(status(outcome.aggregateId(), (CommandOutcome) outcome.event().get()));
             }
         }
     }
 
-    private static CommandStatusRow status(ProjectedEvent outcome) {
-        return switch (outcome.name()) {
-            case "CommandSucceeded" -> new CommandStatusRow(outcome.aggregateId(), "SUCCEEDED", "", eventIds(outcome));
-            case "CommandRejected" -> new CommandStatusRow(outcome.aggregateId(), "REJECTED", outcome.text("reason"),
-                    List.of());
-            default -> throw new IllegalArgumentException("Unknown command outcome " + outcome.name());
+    private static CommandStatusRow status(UUID commandId, CommandOutcome outcome) {
+        return switch (outcome) {
+            case CommandSucceeded succeeded -> new CommandStatusRow(commandId, "SUCCEEDED", "",
+                    succeeded.eventIds().stream().map(UUID::toString).toList());
+            case CommandRejected rejected -> new CommandStatusRow(commandId, "REJECTED", rejected.reason(), List.of());
         };
-    }
-
-    private static List<String> eventIds(ProjectedEvent outcome) {
-        List<String> ids = new ArrayList<>();
-        outcome.at("eventIds").forEach(id -> ids.add(id.asString()));
-        return ids;
     }
 }

@@ -1,15 +1,21 @@
 package io.financing.query.investor;
 
+import io.financing.api.event.InvestorEvent;
+import io.financing.api.event.InvestorEvent.BidOnInvoicePlaced;
+import io.financing.api.event.InvestorEvent.InvestorCreated;
+import io.financing.api.event.InvestorEvent.InvestorFundsAdded;
+import io.financing.api.event.InvestorEvent.InvestorFundsCommitted;
+import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.RowProjection;
 import org.springframework.stereotype.Component;
 
 /** Investors' balance, reserved and committed money, moved exactly as the Investor aggregate moves it. */
 @Component
-class InvestorProjection extends RowProjection<InvestorRow> {
+class InvestorProjection extends RowProjection<InvestorRow, InvestorEvent, InvestorCreated> {
 
     InvestorProjection(InvestorRows rows) {
-        super(rows, "InvestorCreated");
+        super(rows, InvestorEvent.class, InvestorCreated.class);
     }
 
     @Override
@@ -18,20 +24,20 @@ class InvestorProjection extends RowProjection<InvestorRow> {
     }
 
     @Override
-    protected InvestorRow create(ProjectedEvent created) {
-        return new InvestorRow(created.aggregateId(), created.position());
+    protected InvestorRow create(ProjectedEvent at, InvestorCreated created) {
+        return new InvestorRow(at.aggregateId(), at.position());
     }
 
     @Override
-    protected void change(InvestorRow investor, ProjectedEvent event) {
-        switch (event.name()) {
-            case "InvestorFundsAdded" -> investor.add(event.money("amount"));
-            case "BidOnInvoicePlaced" -> investor.reserve(event.money("bidAmount"));
-            case "InvestorFundsReleased" -> investor.release(event.money("amount"));
-            case "InvestorFundsCommitted" -> investor.commit(event.money("amount"));
-            default -> {
-                // Nothing else changes what the queries show of an investor.
+    protected void change(InvestorRow investor, InvestorEvent event) {
+        switch (event) {
+            case InvestorCreated created -> {
+                // Made the row, in create.
             }
+            case InvestorFundsAdded added -> investor.add(added.amount().amount());
+            case BidOnInvoicePlaced placed -> investor.reserve(placed.bidAmount().amount());
+            case InvestorFundsReleased released -> investor.release(released.amount().amount());
+            case InvestorFundsCommitted commitment -> investor.commit(commitment.amount().amount());
         }
     }
 }

@@ -1,14 +1,16 @@
 package io.financing.query.issuer;
 
+import io.financing.api.event.IssuerEvent;
+import io.financing.api.event.IssuerEvent.IssuerCreated;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.RowProjection;
 import org.springframework.stereotype.Component;
 
 @Component
-class IssuerProjection extends RowProjection<IssuerRow> {
+class IssuerProjection extends RowProjection<IssuerRow, IssuerEvent, IssuerCreated> {
 
     IssuerProjection(IssuerRows rows) {
-        super(rows, "IssuerCreated");
+        super(rows, IssuerEvent.class, IssuerCreated.class);
     }
 
     @Override
@@ -17,12 +19,16 @@ class IssuerProjection extends RowProjection<IssuerRow> {
     }
 
     @Override
-    protected IssuerRow create(ProjectedEvent created) {
-        return new IssuerRow(created.aggregateId(), created.position());
+    protected IssuerRow create(ProjectedEvent at, IssuerCreated created) {
+        return new IssuerRow(at.aggregateId(), at.position());
     }
 
     @Override
-    protected void change(IssuerRow issuer, ProjectedEvent event) {
-        // An issuer has nothing to show but its existence.
+    protected void change(IssuerRow issuer, IssuerEvent event) {
+        switch (event) {
+            case IssuerCreated created -> {
+                // An issuer has nothing to show but its existence.
+            }
+        }
     }
 }

@@ -1,11 +1,11 @@
 package io.financing.query.projection;
 
+import io.financing.api.json.UnreadableMessageException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The projections' feed: {@code financing.events}, keyed by aggregate, so each aggregate's events
@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 class EventConsumer {
 
     private final Projector projector;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventReader reader;
 
-    EventConsumer(Projector projector) {
+    EventConsumer(Projector projector, EventReader reader) {
         this.projector = projector;
+        this.reader = reader;
     }
 
     /**
@@ -32,20 +33,12 @@ class EventConsumer {
         List<ProjectedEvent> events = new ArrayList<>(envelopes.size());
         for (int i = 0; i < envelopes.size(); i++) {
             try {
-                events.add(parse(envelopes.get(i)));
-            } catch (MalformedEventException malformed) {
+                events.add(reader.fromBus(envelopes.get(i)));
+            } catch (UnreadableMessageException unreadable) {
                 projector.projectAll(events);
-                throw new BatchListenerFailedException(malformed.getMessage(), malformed, i);
+                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
             }
         }
         projector.projectAll(events);
-    }
-
-    private ProjectedEvent parse(String envelope) {
-        try {
-            return ProjectedEvent.fromEnvelope(json.readTree(envelope));
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("Not an event envelope: " + envelope, e);
-        }
     }
 }

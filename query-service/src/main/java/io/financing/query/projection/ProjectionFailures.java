@@ -1,5 +1,6 @@
 package io.financing.query.projection;
 
+import io.financing.api.json.UnreadableMessageException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,7 @@ class ProjectionFailures {
         var deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
         var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
-        handler.addNotRetryableExceptions(JacksonException.class, MalformedEventException.class);
+        handler.addNotRetryableExceptions(JacksonException.class, UnreadableMessageException.class);
         return handler;
     }
 }

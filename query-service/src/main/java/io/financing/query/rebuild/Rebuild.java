@@ -3,6 +3,7 @@ package io.financing.query.rebuild;
 import io.financing.eventstore.Checkpoint;
 import io.financing.eventstore.OrderedEventReader;
 import io.financing.eventstore.StoredEvent;
+import io.financing.query.projection.EventReader;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.Projector;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drops the read models and projects them anew from every event in the store, from position 0, in
@@ -31,10 +31,11 @@ public final class Rebuild {
     private final DataSource readModel;
     private final DataSource eventStore;
     private final Projector projector;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventReader events;
 
-    public Rebuild(DataSource readModel, DataSource eventStore, Projector projector) {
+    public Rebuild(DataSource readModel, DataSource eventStore, Projector projector, EventReader reader) {
         this.readModel = readModel;
+        this.events = reader;
         this.eventStore = eventStore;
         this.projector = projector;
     }
@@ -78,11 +79,11 @@ public final class Rebuild {
     private record Batch(List<ProjectedEvent> events, Checkpoint last) {
     }
 
-    private CompletableFuture<Batch> readAhead(OrderedEventReader reader, Checkpoint after, ExecutorService reading) {
+    private CompletableFuture<Batch> readAhead(OrderedEventReader store, Checkpoint after, ExecutorService reading) {
         return CompletableFuture.supplyAsync(() -> {
-            List<StoredEvent> events = reader.readAfter(after, BATCH);
-            return new Batch(events.stream().map(event -> ProjectedEvent.fromStore(event, json)).toList(),
-                    events.isEmpty() ? after : Checkpoint.after(events.get(events.size() - 1)));
+            List<StoredEvent> stored = store.readAfter(after, BATCH);
+            return new Batch(stored.stream().map(events::fromStore).toList(),
+                    stored.isEmpty() ? after : Checkpoint.after(stored.get(stored.size() - 1)));
         }, reading);
     }
 

@@ -1,6 +1,7 @@
 package io.financing.query.rebuild;
 
 import io.financing.query.QueryProperties;
+import io.financing.query.projection.EventReader;
 import io.financing.query.projection.Projector;
 import javax.sql.DataSource;
 import org.springframework.boot.ApplicationRunner;
@@ -22,10 +23,10 @@ class RebuildConfiguration {
 
     @Bean
     Rebuild rebuild(DataSource readModel, QueryProperties properties, DataSourceProperties credentials,
-                    Projector projector) {
+                    Projector projector, EventReader reader) {
         var eventStore = new DriverManagerDataSource(properties.eventStoreUrl(), credentials.getUsername(),
                 credentials.getPassword());
-        return new Rebuild(readModel, eventStore, projector);
+        return new Rebuild(readModel, eventStore, projector, reader);
     }
 
     @Bean
