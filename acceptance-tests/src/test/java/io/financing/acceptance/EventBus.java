@@ -1,18 +1,16 @@
 package io.financing.acceptance;
 
+import io.financing.api.event.EventEnvelope;
+import io.financing.api.json.EventJson;
+import io.financing.localstack.Topics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import io.financing.localstack.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A test's subscription to {@code financing.events}: what was published about one aggregate, in order. */
 final class EventBus {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String bootstrap;
 
@@ -26,9 +24,9 @@ final class EventBus {
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, String> record : Topics.readAll(bootstrap, "financing.events")) {
             if (record.key().equals(aggregateId)) {
-                JsonNode envelope = JSON.readTree(record.value());
-                if (seen.add(envelope.get("eventId").asString())) {
-                    names.add(envelope.get("name").asString());
+                EventEnvelope envelope = EventJson.readPublished(record.value()).envelope();
+                if (seen.add(envelope.eventId().toString())) {
+                    names.add(envelope.name());
                 }
             }
         }

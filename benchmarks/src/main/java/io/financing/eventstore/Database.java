@@ -68,7 +68,7 @@ public class Database {
         postgres.close();
     }
 
-    AggregateRepository<Account, Account.Event> accounts(int snapshotEvery) {
+    AggregateRepository<Account, Account.Event, Account.State> accounts(int snapshotEvery) {
         return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(),
                 new AggregateRepository.Settings(snapshotEvery, 10, 0));
     }

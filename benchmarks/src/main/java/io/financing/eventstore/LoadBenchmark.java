@@ -30,8 +30,8 @@ public class LoadBenchmark {
 
     @State(Scope.Benchmark)
     public static class Accounts {
-        AggregateRepository<Account, Account.Event> replaying;
-        AggregateRepository<Account, Account.Event> snapshotting;
+        AggregateRepository<Account, Account.Event, Account.State> replaying;
+        AggregateRepository<Account, Account.Event, Account.State> snapshotting;
         List<UUID> withoutSnapshots;
         List<UUID> withSnapshots;
 

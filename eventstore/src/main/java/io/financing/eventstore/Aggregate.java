@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An event-sourced aggregate: its state is what its events made it. A command method checks the
- * rules and {@link #record records} new events; {@link #apply} changes the state for an event and
- * decides nothing, since it also replays history.
+ * An event-sourced aggregate: its state is what its events made it, one immutable value that each event
+ * replaces ({@link #next}). A command method checks the rules against {@link #state()} and
+ * {@link #record records} new events. The state is also the aggregate's snapshot: the repository keeps it
+ * and restores it as it is.
  *
  * @param <E> the aggregate's events, typically a sealed interface of records
+ * @param <S> its state, typically a record; {@link Void} for an aggregate whose existence is all it has
  */
-public abstract class Aggregate<E> {
+public abstract class Aggregate<E, S> {
 
     private final UUID id;
+    private S state;
     private long version;
     private final List<E> changes = new ArrayList<>();
 
-    protected Aggregate(UUID id) {
+    /** @param initial the state before any event */
+    protected Aggregate(UUID id, S initial) {
         this.id = id;
+        this.state = initial;
     }
 
     public final UUID id() {
@@ -35,21 +40,29 @@ public abstract class Aggregate<E> {
         return List.copyOf(changes);
     }
 
-    /** Changes the state for one event; must accept every event the aggregate ever recorded. */
-    protected abstract void apply(E event);
+    protected final S state() {
+        return state;
+    }
+
+    /**
+     * The state after one event. It decides nothing, since it also replays history, and must accept every
+     * event the aggregate ever recorded: a switch over the sealed events, which the compiler checks.
+     */
+    protected abstract S next(S state, E event);
 
     /** Applies a new event and keeps it to be saved. */
     protected final void record(E event) {
-        apply(event);
+        state = next(state, event);
         changes.add(event);
     }
 
     final void replay(E event, long storedVersion) {
-        apply(event);
+        state = next(state, event);
         version = storedVersion;
     }
 
-    final void restoredAt(long snapshotVersion) {
+    final void restore(S snapshot, long snapshotVersion) {
+        state = snapshot;
         version = snapshotVersion;
     }
 

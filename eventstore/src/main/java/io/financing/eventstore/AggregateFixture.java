@@ -15,7 +15,7 @@ import java.util.function.Function;
  *     .then(new MoneyWithdrawn(30));
  * </pre>
  */
-public final class AggregateFixture<A extends Aggregate<E>, E> {
+public final class AggregateFixture<A extends Aggregate<E, ?>, E> {
 
     /** The id of every aggregate a fixture builds. */
     public static final UUID ID = UUID.fromString("00000000-0000-4000-8000-00000000f1f1");
@@ -27,7 +27,7 @@ public final class AggregateFixture<A extends Aggregate<E>, E> {
     }
 
     @SafeVarargs
-    public static <A extends Aggregate<E>, E> AggregateFixture<A, E> given(Function<UUID, A> newAggregate,
+    public static <A extends Aggregate<E, ?>, E> AggregateFixture<A, E> given(Function<UUID, A> newAggregate,
                                                                           E... history) {
         A aggregate = newAggregate.apply(ID);
         for (int i = 0; i < history.length; i++) {
@@ -45,7 +45,7 @@ public final class AggregateFixture<A extends Aggregate<E>, E> {
         }
     }
 
-    public static final class Outcome<A extends Aggregate<E>, E> {
+    public static final class Outcome<A extends Aggregate<E, ?>, E> {
 
         private final A aggregate;
         private final RuntimeException rejection;

@@ -18,26 +18,27 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param <A> the aggregate
  * @param <E> its events
+ * @param <S> its state; users that only load and save may write {@code AggregateRepository<Invoice, ?, ?>}
  */
-public final class AggregateRepository<A extends Aggregate<E>, E> {
+public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
 
     private static final Logger log = LoggerFactory.getLogger(AggregateRepository.class);
 
     private final EventStore store;
-    private final AggregateType<A, E> type;
+    private final AggregateType<A, E, S> type;
     private final JsonMapper json;
     private final Clock clock;
     private final Settings settings;
-    private final RecentStates recent;
+    private final RecentStates<S> recent;
 
-    public AggregateRepository(EventStore store, AggregateType<A, E> type, JsonMapper json, Clock clock,
+    public AggregateRepository(EventStore store, AggregateType<A, E, S> type, JsonMapper json, Clock clock,
                                Settings settings) {
         this.store = store;
         this.type = type;
         this.json = json;
         this.clock = clock;
         this.settings = settings;
-        this.recent = new RecentStates(settings.recentStates());
+        this.recent = new RecentStates<>(settings.recentStates());
     }
 
     /**
@@ -127,17 +128,15 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
     }
 
     /** Restores the empty aggregate's latest state known here, else its latest snapshot; returns its version. */
-    @SuppressWarnings("unchecked")
     private long restore(A aggregate) {
         if (!type.takesSnapshots()) {
             return 0;
         }
-        RecentStates.Recent known = recent.get(aggregate.id());
+        RecentStates.Recent<S> known = recent.get(aggregate.id());
         if (known == null) {
             return restoreSnapshot(aggregate);
         }
-        ((Snapshottable<Object>) aggregate).restore(known.state());
-        aggregate.restoredAt(known.version());
+        aggregate.restore(known.state(), known.version());
         return known.version();
     }
 
@@ -151,16 +150,15 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         }
         UUID id = aggregate.id();
         long version = aggregate.version();
-        RecentStates.Recent known = recent.get(id);
+        RecentStates.Recent<S> known = recent.get(id);
         if (known != null && known.version() >= version) {
             return; // loaded from what is remembered, with nothing after it: the common load costs nothing more
         }
-        Object state = ((Snapshottable<?>) aggregate).snapshot();
+        S state = aggregate.state();
         AfterCommit.run(() -> recent.remember(id, version, state));
     }
 
     /** Restores the latest readable snapshot into the empty aggregate; returns its version, 0 if none. */
-    @SuppressWarnings("unchecked")
     private long restoreSnapshot(A aggregate) {
         Optional<Snapshot> latest = store.latestSnapshot(aggregate.id());
         if (latest.isEmpty() || !latest.get().type().equals(type.snapshotName())) {
@@ -168,13 +166,12 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         }
         Snapshot snapshot = latest.get();
         try {
-            ((Snapshottable<Object>) aggregate).restore(json.readValue(snapshot.data(), type.snapshot()));
+            aggregate.restore(json.readValue(snapshot.data(), type.state()), snapshot.version());
         } catch (JacksonException e) {
             log.warn("Ignoring unreadable snapshot of {} {} at version {}; replaying all events",
                     type.name(), aggregate.id(), snapshot.version(), e);
             return 0;
         }
-        aggregate.restoredAt(snapshot.version());
         return snapshot.version();
     }
 
@@ -183,8 +180,7 @@ public final class AggregateRepository<A extends Aggregate<E>, E> {
         if (!type.takesSnapshots() || every == 0 || versionBefore / every == aggregate.version() / every) {
             return;
         }
-        Object state = ((Snapshottable<?>) aggregate).snapshot();
         store.saveSnapshot(new Snapshot(aggregate.id(), aggregate.version(), type.snapshotName(),
-                json.writeValueAsString(state)));
+                json.writeValueAsString(aggregate.state())));
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A tiny aggregate that exercises the library: an account that must never go below zero. */
-final class Account extends Aggregate<Account.Event> implements Snapshottable<Account.State> {
+final class Account extends Aggregate<Account.Event, Account.State> {
 
     sealed interface Event permits Opened, Deposited, Withdrawn {
     }
@@ -19,6 +19,8 @@ final class Account extends Aggregate<Account.Event> implements Snapshottable<Ac
     }
 
     record State(String owner, long balance) {
+
+        static final State NEW = new State(null, 0);
     }
 
     static final class InsufficientFunds extends RuntimeException {
@@ -27,16 +29,13 @@ final class Account extends Aggregate<Account.Event> implements Snapshottable<Ac
         }
     }
 
-    static final AggregateType<Account, Event> TYPE = AggregateType.of("Account", Account::new,
+    static final AggregateType<Account, Event, State> TYPE = AggregateType.of("Account", Account::new,
             EventTypes.<Event>of(Map.of("AccountOpened", Opened.class, "MoneyDeposited", Deposited.class,
                     "MoneyWithdrawn", Withdrawn.class)))
             .withSnapshots(State.class, "AccountState.v1");
 
-    private String owner;
-    private long balance;
-
     Account(UUID id) {
-        super(id);
+        super(id, State.NEW);
     }
 
     static Account open(UUID id, String owner) {
@@ -50,40 +49,26 @@ final class Account extends Aggregate<Account.Event> implements Snapshottable<Ac
     }
 
     void withdraw(long amount) {
-        if (amount > balance) {
-            throw new InsufficientFunds(balance, amount);
+        if (amount > balance()) {
+            throw new InsufficientFunds(balance(), amount);
         }
         record(new Withdrawn(amount));
     }
 
     long balance() {
-        return balance;
+        return state().balance();
     }
 
     String owner() {
-        return owner;
+        return state().owner();
     }
 
     @Override
-    protected void apply(Event event) {
-        // Java 17 has no pattern switch; the sealed interface keeps this list complete by review.
-        if (event instanceof Opened opened) {
-            owner = opened.owner();
-        } else if (event instanceof Deposited deposited) {
-            balance += deposited.amount();
-        } else if (event instanceof Withdrawn withdrawn) {
-            balance -= withdrawn.amount();
-        }
-    }
-
-    @Override
-    public State snapshot() {
-        return new State(owner, balance);
-    }
-
-    @Override
-    public void restore(State state) {
-        owner = state.owner();
-        balance = state.balance();
+    protected State next(State state, Event event) {
+        return switch (event) {
+            case Opened opened -> new State(opened.owner(), state.balance());
+            case Deposited deposited -> new State(state.owner(), state.balance() + deposited.amount());
+            case Withdrawn withdrawn -> new State(state.owner(), state.balance() - withdrawn.amount());
+        };
     }
 }

@@ -26,16 +26,16 @@ class AggregateRepositoryTest {
 
     private final UUID id = UUID.randomUUID();
 
-    private static AggregateRepository<Account, Account.Event> repository(int snapshotEvery) {
+    private static AggregateRepository<Account, Account.Event, Account.State> repository(int snapshotEvery) {
         return repository(database.store(), new AggregateRepository.Settings(snapshotEvery, 10, 0));
     }
 
     /** A repository that keeps the latest states it saw, as a service's does. */
-    private static AggregateRepository<Account, Account.Event> remembering(EventStore store) {
+    private static AggregateRepository<Account, Account.Event, Account.State> remembering(EventStore store) {
         return repository(store, new AggregateRepository.Settings(0, 10, 100));
     }
 
-    private static AggregateRepository<Account, Account.Event> repository(EventStore store,
+    private static AggregateRepository<Account, Account.Event, Account.State> repository(EventStore store,
                                                                           AggregateRepository.Settings settings) {
         return new AggregateRepository<>(store, Account.TYPE, JsonMapper.builder().build(), Clock.systemUTC(), settings);
     }

@@ -57,34 +57,34 @@ class FinancingConfiguration {
     }
 
     @Bean
-    AggregateRepository<Issuer, IssuerEvent> issuers(EventStore store, JsonMapper json, FinancingProperties properties) {
+    AggregateRepository<Issuer, IssuerEvent, Void> issuers(EventStore store, JsonMapper json, FinancingProperties properties) {
         return new AggregateRepository<>(store, Issuer.TYPE, json, Clock.systemUTC(), properties.repository());
     }
 
     @Bean
-    AggregateRepository<Investor, InvestorEvent> investors(EventStore store, JsonMapper json,
+    AggregateRepository<Investor, InvestorEvent, Investor.State> investors(EventStore store, JsonMapper json,
                                                            FinancingProperties properties) {
         return new AggregateRepository<>(store, Investor.TYPE, json, Clock.systemUTC(), properties.repository());
     }
 
     @Bean
-    AggregateRepository<Invoice, InvoiceEvent> invoices(EventStore store, JsonMapper json,
+    AggregateRepository<Invoice, InvoiceEvent, Invoice.State> invoices(EventStore store, JsonMapper json,
                                                         FinancingProperties properties) {
         return new AggregateRepository<>(store, Invoice.TYPE, json, Clock.systemUTC(), properties.repository());
     }
 
     @Bean
-    Aggregates<Issuer> issuerAggregates(AggregateRepository<Issuer, IssuerEvent> issuers) {
+    Aggregates<Issuer> issuerAggregates(AggregateRepository<Issuer, ?, ?> issuers) {
         return new EventSourcedAggregates<>(issuers, Issuer::notRegistered);
     }
 
     @Bean
-    Aggregates<Investor> investorAggregates(AggregateRepository<Investor, InvestorEvent> investors) {
+    Aggregates<Investor> investorAggregates(AggregateRepository<Investor, ?, ?> investors) {
         return new EventSourcedAggregates<>(investors, Investor::notRegistered);
     }
 
     @Bean
-    Aggregates<Invoice> invoiceAggregates(AggregateRepository<Invoice, InvoiceEvent> invoices) {
+    Aggregates<Invoice> invoiceAggregates(AggregateRepository<Invoice, ?, ?> invoices) {
         return new EventSourcedAggregates<>(invoices, Invoice::doesNotExist);
     }
 

@@ -36,8 +36,8 @@ final class InMemoryFinancing {
     private static final JsonMapper JSON = EventJson.mapper();
 
     final InMemoryEventStore store = new InMemoryEventStore();
-    final AggregateRepository<Investor, ?> investors;
-    final AggregateRepository<Invoice, ?> invoices;
+    final AggregateRepository<Investor, ?, ?> investors;
+    final AggregateRepository<Invoice, ?, ?> invoices;
     final RegisteringIssuer registeringIssuer;
     final RegisteringInvestor registeringInvestor;
     final CommandDispatcher commands;

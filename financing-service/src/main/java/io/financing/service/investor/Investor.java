@@ -11,7 +11,6 @@ import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
-import io.financing.eventstore.Snapshottable;
 import io.financing.service.PolicyViolation;
 import java.util.UUID;
 
@@ -19,9 +18,9 @@ import java.util.UUID;
  * An investor's money in three parts: available balance, reserved by bids in flight, and committed to
  * approved financings. Money only moves between them, so their sum is always what was added.
  */
-public final class Investor extends Aggregate<InvestorEvent> implements Snapshottable<Investor.State> {
+public final class Investor extends Aggregate<InvestorEvent, Investor.State> {
 
-    public static final AggregateType<Investor, InvestorEvent> TYPE = AggregateType.of("Investor", Investor::new,
+    public static final AggregateType<Investor, InvestorEvent, State> TYPE = AggregateType.of("Investor", Investor::new,
             EventTypes.of(EventNames.of(InvestorEvent.class)))
             .withSnapshots(State.class, "Investor.v1");
 
@@ -47,10 +46,8 @@ public final class Investor extends Aggregate<InvestorEvent> implements Snapshot
         }
     }
 
-    private State state = State.NEW;
-
     private Investor(UUID id) {
-        super(id);
+        super(id, State.NEW);
     }
 
     /** Why a command about an investor the Registering context never registered is rejected. */
@@ -96,29 +93,19 @@ public final class Investor extends Aggregate<InvestorEvent> implements Snapshot
     }
 
     public Money balance() {
-        return state.balance();
+        return state().balance();
     }
 
     public Money reserved() {
-        return state.reserved();
+        return state().reserved();
     }
 
     public Money committed() {
-        return state.committed();
+        return state().committed();
     }
 
     @Override
-    public State snapshot() {
-        return state;
-    }
-
-    @Override
-    public void restore(State snapshot) {
-        state = snapshot;
-    }
-
-    @Override
-    protected void apply(InvestorEvent event) {
-        state = state.after(event);
+    protected State next(State state, InvestorEvent event) {
+        return state.after(event);
     }
 }

@@ -12,14 +12,13 @@ import io.financing.api.event.InvoiceEvent.InvoiceReversed;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateType;
 import io.financing.eventstore.EventTypes;
-import io.financing.eventstore.Snapshottable;
 import io.financing.service.PolicyViolation;
 import java.util.UUID;
 
 /** An invoice on sale: financed at most once, by the first bid that covers its asking price. */
-public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshottable<Invoice.State> {
+public final class Invoice extends Aggregate<InvoiceEvent, Invoice.State> {
 
-    public static final AggregateType<Invoice, InvoiceEvent> TYPE = AggregateType.of("Invoice", Invoice::new,
+    public static final AggregateType<Invoice, InvoiceEvent, State> TYPE = AggregateType.of("Invoice", Invoice::new,
             EventTypes.of(EventNames.of(InvoiceEvent.class)))
             .withSnapshots(State.class, "Invoice.v1");
 
@@ -44,10 +43,8 @@ public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshotta
         }
     }
 
-    private State state = State.NEW;
-
     private Invoice(UUID id) {
-        super(id);
+        super(id, State.NEW);
     }
 
     /** Why a command about an invoice never put on sale is rejected. */
@@ -95,33 +92,23 @@ public final class Invoice extends Aggregate<InvoiceEvent> implements Snapshotta
     }
 
     public UUID issuerId() {
-        return state.issuerId();
+        return state().issuerId();
     }
 
     public Money askingPrice() {
-        return state.askingPrice();
+        return state().askingPrice();
     }
 
     public InvoiceStatus status() {
-        return state.status();
+        return state().status();
     }
 
     public Bid winningBid() {
-        return state.winningBid();
+        return state().winningBid();
     }
 
     @Override
-    public State snapshot() {
-        return state;
-    }
-
-    @Override
-    public void restore(State snapshot) {
-        state = snapshot;
-    }
-
-    @Override
-    protected void apply(InvoiceEvent event) {
-        state = state.after(event);
+    protected State next(State state, InvoiceEvent event) {
+        return state.after(event);
     }
 }

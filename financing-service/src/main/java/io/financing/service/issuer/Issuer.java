@@ -9,13 +9,13 @@ import io.financing.eventstore.EventTypes;
 import java.util.UUID;
 
 /** An issuer, who sells invoices and decides on their financing. Its existence is all that matters here. */
-public final class Issuer extends Aggregate<IssuerEvent> {
+public final class Issuer extends Aggregate<IssuerEvent, Void> {
 
-    public static final AggregateType<Issuer, IssuerEvent> TYPE = AggregateType.of("Issuer", Issuer::new,
+    public static final AggregateType<Issuer, IssuerEvent, Void> TYPE = AggregateType.of("Issuer", Issuer::new,
             EventTypes.of(EventNames.of(IssuerEvent.class)));
 
     private Issuer(UUID id) {
-        super(id);
+        super(id, null);
     }
 
     /** Why a command about an issuer the Registering context never registered is rejected. */
@@ -30,8 +30,9 @@ public final class Issuer extends Aggregate<IssuerEvent> {
         return issuer;
     }
 
+    /** Nothing to remember: an issuer that has an event exists. */
     @Override
-    protected void apply(IssuerEvent event) {
-        // Nothing to remember: an issuer that has an event exists.
+    protected Void next(Void state, IssuerEvent event) {
+        return null;
     }
 }

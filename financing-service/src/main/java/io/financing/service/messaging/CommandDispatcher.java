@@ -1,5 +1,6 @@
 package io.financing.service.messaging;
 
+import io.financing.api.Money;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.Command;
@@ -10,7 +11,6 @@ import io.financing.eventstore.StoredEvent;
 import io.financing.service.investor.BiddingOnInvoice;
 import io.financing.service.invoice.DecidingOnFinancing;
 import io.financing.service.invoice.SellingInvoice;
-import io.financing.api.Money;
 import java.util.List;
 
 /** Hands each command from the queue to its use case. */
@@ -32,18 +32,12 @@ public final class CommandDispatcher {
      * @throws io.financing.service.PolicyViolation if a rule refuses it
      */
     public List<StoredEvent> dispatch(Command command, EventMetadata metadata) {
-        if (command instanceof SellInvoice sell) {
-            return sellInvoice.handle(sell.invoiceId(), sell.issuerId(), new Money(sell.askingPrice()), metadata);
-        }
-        if (command instanceof BidOnInvoice bid) {
-            return bidOnInvoice.handle(bid.investorId(), bid.invoiceId(), new Money(bid.bid()), metadata);
-        }
-        if (command instanceof ApproveFinancing approve) {
-            return decidingOnFinancing.approve(approve.invoiceId(), metadata);
-        }
-        if (command instanceof ReverseFinancing reverse) {
-            return decidingOnFinancing.reverse(reverse.invoiceId(), metadata);
-        }
-        throw new IllegalArgumentException("No use case for " + command);
+        return switch (command) {
+            case SellInvoice sell ->
+                    sellInvoice.handle(sell.invoiceId(), sell.issuerId(), new Money(sell.askingPrice()), metadata);
+            case BidOnInvoice bid -> bidOnInvoice.handle(bid.investorId(), bid.invoiceId(), new Money(bid.bid()), metadata);
+            case ApproveFinancing approve -> decidingOnFinancing.approve(approve.invoiceId(), metadata);
+            case ReverseFinancing reverse -> decidingOnFinancing.reverse(reverse.invoiceId(), metadata);
+        };
     }
 }

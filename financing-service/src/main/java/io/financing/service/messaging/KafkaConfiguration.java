@@ -1,26 +1,20 @@
 package io.financing.service.messaging;
 
-import io.financing.api.json.UnreadableMessageException;
-import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
+import io.financing.kafka.edge.DeadLetters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What happens to a message that fails: while the database is away (a restart, a cut connection) it is
  * retried every interval until the database is back; for any other failure (a conflict that outlasted
  * the repository's own retries, a bug) a few times, then moved to {@code <topic>.DLT} with the error in
- * its headers, so that processing goes on. A message that can never be read goes there at once. Domain rejections
- * are outcomes, never failures, and never land here.
+ * its headers, so that processing goes on ({@link DeadLetters}). A message that can never be read goes
+ * there at once. Domain rejections are outcomes, never failures, and never land here.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -31,10 +25,7 @@ class KafkaConfiguration {
     CommonErrorHandler deadLetters(KafkaOperations<Object, Object> kafka,
                                    @Value("${financing.consumers.retry-interval}") long retryIntervalMs,
                                    @Value("${financing.consumers.retries}") long retries) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, error) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMs, retries));
-        handler.addNotRetryableExceptions(UnreadableMessageException.class);
+        var handler = DeadLetters.handler(kafka, DEAD_LETTER_SUFFIX, new FixedBackOff(retryIntervalMs, retries));
         var untilBack = new FixedBackOff(retryIntervalMs, FixedBackOff.UNLIMITED_ATTEMPTS);
         handler.setBackOffFunction((record, error) -> Outages.causedBy(error) ? untilBack : null);
         return handler;
@@ -45,9 +36,6 @@ class KafkaConfiguration {
                                           @Value("${financing.topics.registering}") String registering,
                                           @Value("${financing.topics.events}") String events,
                                           @Value("${financing.topics.dead-letter-replicas}") int replicas) {
-        List<NewTopic> topics = List.of(commands, registering, events).stream()
-                .map(topic -> TopicBuilder.name(topic + DEAD_LETTER_SUFFIX).partitions(1).replicas(replicas).build())
-                .toList();
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return DeadLetters.topics(DEAD_LETTER_SUFFIX, replicas, commands, registering, events);
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  *
  * @param missing the reason a command about an aggregate that does not exist is rejected with
  */
-public record EventSourcedAggregates<A extends Aggregate<?>>(AggregateRepository<A, ?> repository,
+public record EventSourcedAggregates<A extends Aggregate<?, ?>>(AggregateRepository<A, ?, ?> repository,
                                                              Function<UUID, String> missing)
         implements Aggregates<A> {
 

@@ -12,10 +12,13 @@ import io.financing.api.event.InvestorEvent.InvestorFundsCommitted;
 import io.financing.api.event.InvestorEvent.InvestorFundsReleased;
 import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateFixture;
+import io.financing.eventstore.AggregateRepository;
+import io.financing.eventstore.EventMetadata;
+import io.financing.eventstore.InMemoryEventStore;
 import io.financing.service.PolicyViolation;
+import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 class InvestorTest {
 
@@ -98,14 +101,17 @@ class InvestorTest {
 
     @Test
     void anInvestorRestoredFromItsSnapshotHoldsWhatItsEventsAddUpTo() {
-        Investor replayed = given(Investor.TYPE.newAggregate(), new InvestorCreated(INVESTOR),
-                new InvestorFundsAdded(INVESTOR, Money.of("100")), new BidOnInvoicePlaced(INVESTOR, INVOICE, Money.of("60")),
-                new InvestorFundsCommitted(INVESTOR, Money.of("40"))).when(investor -> { }).then();
-        JsonMapper json = EventJson.mapper();
+        var store = new InMemoryEventStore();
+        var snapshotEveryEvent = new AggregateRepository<>(store, Investor.TYPE, EventJson.mapper(), Clock.systemUTC(),
+                new AggregateRepository.Settings(1, 1, 0));
+        Investor investor = Investor.create(INVESTOR, Money.of("100"));
+        investor.placeBid(INVOICE, Money.of("60"));
+        investor.commitFunds(Money.of("40"));
+        snapshotEveryEvent.save(investor, EventMetadata.causedBy(UUID.randomUUID()));
 
-        Investor restored = Investor.TYPE.newAggregate().apply(INVESTOR);
-        restored.restore(json.readValue(json.writeValueAsString(replayed.snapshot()), Investor.State.class));
+        Investor restored = snapshotEveryEvent.load(INVESTOR).orElseThrow();
 
+        assertThat(store.latestSnapshot(INVESTOR)).hasValueSatisfying(snapshot -> assertThat(snapshot.version()).isEqualTo(4));
         assertThat(restored.balance()).isEqualTo(Money.of("40"));
         assertThat(restored.reserved()).isEqualTo(Money.of("20"));
         assertThat(restored.committed()).isEqualTo(Money.of("40"));

@@ -12,10 +12,13 @@ import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
 import io.financing.api.event.InvoiceEvent.InvoiceReversed;
 import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateFixture;
+import io.financing.eventstore.AggregateRepository;
+import io.financing.eventstore.EventMetadata;
+import io.financing.eventstore.InMemoryEventStore;
 import io.financing.service.PolicyViolation;
+import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 class InvoiceTest {
 
@@ -137,12 +140,16 @@ class InvoiceTest {
 
     @Test
     void anInvoiceRestoredFromItsSnapshotHoldsWhatItsEventsAddUpTo() {
-        Invoice replayed = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN).when(invoice -> { }).then();
-        JsonMapper json = EventJson.mapper();
+        var store = new InMemoryEventStore();
+        var snapshotEveryEvent = new AggregateRepository<>(store, Invoice.TYPE, EventJson.mapper(), Clock.systemUTC(),
+                new AggregateRepository.Settings(1, 1, 0));
+        Invoice invoice = Invoice.create(INVOICE, ISSUER, TEN);
+        invoice.processBid(ANN_BIDS_TWENTY.investorId(), ANN_BIDS_TWENTY.amount());
+        snapshotEveryEvent.save(invoice, EventMetadata.causedBy(UUID.randomUUID()));
 
-        Invoice restored = Invoice.TYPE.newAggregate().apply(INVOICE);
-        restored.restore(json.readValue(json.writeValueAsString(replayed.snapshot()), Invoice.State.class));
+        Invoice restored = snapshotEveryEvent.load(INVOICE).orElseThrow();
 
+        assertThat(store.latestSnapshot(INVOICE)).hasValueSatisfying(snapshot -> assertThat(snapshot.version()).isEqualTo(2));
         assertThat(restored.issuerId()).isEqualTo(ISSUER);
         assertThat(restored.askingPrice()).isEqualTo(TEN);
         assertThat(restored.status()).isEqualTo(InvoiceStatus.FINANCED);

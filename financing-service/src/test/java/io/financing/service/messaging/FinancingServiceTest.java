@@ -66,7 +66,7 @@ class FinancingServiceTest {
     @Autowired
     EventStore store;
     @Autowired
-    AggregateRepository<Investor, InvestorEvent> investors;
+    AggregateRepository<Investor, ?, ?> investors;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
