@@ -13,12 +13,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes the Registering context's integration events, as that context would, to
- * {@code registering.events}:
- * <pre>
- * { "eventId": "uuid", "name": "IssuerRegistered",   "data": { "issuerId": "uuid", "name": "ACME" } }
- * { "eventId": "uuid", "name": "InvestorRegistered", "data": { "investorId": "uuid", "name": "Ann", "balance": "100.00" } }
- * </pre>
+ * Publishes the Registering context's integration events ({@link RegisteringEvent}), as that context would,
+ * to {@code registering.events}, keyed by the party.
  */
 public final class RegisteringPublisher implements AutoCloseable {
 

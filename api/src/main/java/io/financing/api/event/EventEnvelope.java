@@ -8,7 +8,7 @@ import java.util.UUID;
  * What the relayer writes around each stored event on {@code financing.events}; its key is
  * {@code aggregateId}, so one aggregate's events stay in order:
  * <pre>
- * { "eventId": "uuid", "name": "InvoiceFinanced", "aggregateType": "Invoice", "aggregateId": "uuid",
+ * { "eventId": "uuid", "name": "(the event's name)", "aggregateType": "Invoice", "aggregateId": "uuid",
  *   "version": 2, "position": 12345, "occurredAt": "2026-11-27T10:00:00.123Z",
  *   "correlationId": "uuid", "causationId": "uuid", "data": { ... } }
  * </pre>

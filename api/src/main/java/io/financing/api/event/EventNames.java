@@ -13,7 +13,7 @@ public final class EventNames {
     private EventNames() {
     }
 
-    /** The name of one kind of event ("InvoiceFinanced"). */
+    /** The name of one kind of event, as its {@code @JsonTypeName} says. */
     public static String nameOf(Class<?> type) {
         JsonTypeName name = type.getAnnotation(JsonTypeName.class);
         if (name == null) {

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 /**
  * The Registering context's integration events, on {@code registering.events}: the parties it has
- * registered, which the Financing context then lets act.
+ * registered, which the Financing context then lets act. A message on that topic, keyed by the party:
+ * <pre>
+ * { "eventId": "uuid", "name": "(the event's name)", "data": { "investorId": "uuid", "name": "Ann", "balance": "100.00" } }
+ * </pre>
  */
 public sealed interface RegisteringEvent {
 
