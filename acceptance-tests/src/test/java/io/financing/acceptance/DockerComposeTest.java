@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.financing.localstack.Infrastructure;
 import io.financing.localstack.LocalRun;
-import io.financing.localstack.LocalTls;
 import io.financing.localstack.ServiceProcess;
 import io.financing.populate.PopulateMain;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +29,8 @@ import org.yaml.snakeyaml.Yaml;
  * docker-compose.yml cannot run on our machines (no Docker engine), so what can be proved without running it is
  * proved here, from the file, the Dockerfile, the services' own settings and the images' documented behaviour
  * (cited in the file): what runs, from which jar, with what settings, where data lives, what is published, when a
- * service counts as healthy, and that the README's walkthrough reaches what the file publishes. The gRPC
- * services' healthchecks are run for real against the system the acceptance tests start.
+ * service counts as healthy, and that the README's walkthrough reaches what the file publishes. The services'
+ * healthchecks are run for real against the system the acceptance tests start.
  */
 class DockerComposeTest {
 
@@ -46,6 +44,10 @@ class DockerComposeTest {
     private static final String POSTGRES_DATA = "/var/lib/postgresql/data";
     /** The apache/kafka image's VOLUME for data, writable by the user it runs as (docker/jvm/Dockerfile). */
     private static final String KAFKA_DATA = "/var/lib/kafka/data";
+    /** Each service's management port inside its container, and where DESIGN.md publishes it on the host. */
+    private static final String MANAGEMENT_PORT = "9180";
+    private static final Map<String, String> PUBLISHED_MANAGEMENT = Map.of("listener-service", "9180",
+            "financing-service", "9181", "relayer-service", "9182", "query-service", "9183");
 
     private final Map<String, Map<String, Object>> services = map(new Yaml().<Map<String, Object>>load(
             read(REPOSITORY.resolve("docker-compose.yml"))).get("services"));
@@ -95,7 +97,7 @@ class DockerComposeTest {
         SERVICES.forEach(name -> {
             String settings = settings(name);
             environment(name).keySet().forEach(variable -> assertThat(settings).as("%s reads %s", name, variable)
-                    .contains("${" + variable + ":"));
+                    .containsAnyOf("${" + variable + ":", '"' + variable + '"'));
         });
         String populate = read(REPOSITORY.resolve("populate-tool/src/main/java/io/financing/populate/PopulateMain.java"));
         environment("populate").keySet().forEach(variable -> assertThat(populate).contains('"' + variable + '"'));
@@ -132,14 +134,28 @@ class DockerComposeTest {
 
     @Test
     void theHostReachesTheGrpcServersPostgresqlAndKafkaOnTheirUsualPorts() {
-        assertThat(ports("listener-service")).containsExactly(environment("listener-service").get("FINANCING_COMMANDS_PORT")
+        assertThat(ports("listener-service")).contains(environment("listener-service").get("FINANCING_COMMANDS_PORT")
                 + ":" + environment("listener-service").get("FINANCING_COMMANDS_PORT"));
-        assertThat(ports("query-service")).containsExactly(environment("query-service").get("FINANCING_QUERIES_PORT")
+        assertThat(ports("query-service")).contains(environment("query-service").get("FINANCING_QUERIES_PORT")
                 + ":" + environment("query-service").get("FINANCING_QUERIES_PORT"));
-        assertThat(ports("listener-service")).containsExactly("8080:8080");
-        assertThat(ports("query-service")).containsExactly("8081:8081");
+        assertThat(ports("listener-service")).contains("8080:8080");
+        assertThat(ports("query-service")).contains("8081:8081");
         assertThat(ports("postgres")).containsExactly("5432:5432");
         assertThat(ports("kafka")).containsExactly("9094:9094");
+        assertThat(ports("zipkin")).containsExactly("9411:9411");
+    }
+
+    @Test
+    void eachServicesManagementPortIsPublishedWherePrometheusAndTheHostFindIt() {
+        String scrapes = read(REPOSITORY.resolve("docker/prometheus.yml"));
+        assertThat(list(services.get("prometheus").get("volumes"))).contains("./docker/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        assertThat(scrapes).contains("metrics_path: /actuator/prometheus");
+        PUBLISHED_MANAGEMENT.forEach((name, published) -> {
+            assertThat(environment(name)).containsEntry("FINANCING_MANAGEMENT_PORT", MANAGEMENT_PORT);
+            assertThat(ports(name)).as("%s's management port on the host", name).contains(published + ":" + MANAGEMENT_PORT);
+            assertThat(scrapes).contains("\"" + name + ":" + MANAGEMENT_PORT + "\"");
+            assertThat(environment(name)).containsEntry("FINANCING_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans");
+        });
     }
 
     @Test
@@ -161,7 +177,7 @@ class DockerComposeTest {
         Map<String, Object> volumes = map(new Yaml().<Map<String, Object>>load(read(REPOSITORY.resolve("docker-compose.yml")))
                 .get("volumes"));
 
-        assertThat(volumes).containsOnlyKeys("postgres-data", "kafka-data");
+        assertThat(volumes).containsOnlyKeys("postgres-data", "kafka-data", "prometheus-data");
         assertThat(list(services.get("postgres").get("volumes"))).contains("postgres-data:" + POSTGRES_DATA);
         assertThat(environment("kafka")).as("else the log goes to Kafka's default under /tmp")
                 .containsEntry("KAFKA_LOG_DIRS", KAFKA_DATA);
@@ -176,18 +192,21 @@ class DockerComposeTest {
         assertThat(dependsOn("kafka-topics")).containsEntry("kafka", "service_healthy");
         SERVICES.forEach(name -> assertThat(dependsOn(name)).containsEntry("postgres", "service_healthy")
                 .containsEntry("kafka-topics", "service_completed_successfully"));
-        assertThat(healthcheck("listener-service")).contains("/app/listener-service.jar", "localhost:8080");
-        assertThat(healthcheck("query-service")).contains("/app/query-service.jar", "localhost:8081");
+        SERVICES.forEach(name -> assertThat(healthcheck(name)).as("%s: healthy means ready", name)
+                .contains("curl -fsS", "localhost:" + MANAGEMENT_PORT + "/actuator/health/readiness"));
+        assertThat(dockerfile).as("the healthchecks' curl").contains("apt-get install -y --no-install-recommends curl");
     }
 
-    /** Each gRPC service's healthcheck, run as Docker runs it, against the running system (over TLS). */
+    /** Each service's healthcheck, run as Docker runs it, against the running system's management ports. */
     @Test
-    void theGrpcServicesHealthchecksAnswerFromTheServicesOwnJars() throws Exception {
+    void theHealthchecksPassAgainstTheRunningServices() throws Exception {
         SystemUnderTest system = SystemUnderTest.get();
         Assumptions.assumeTrue(system.local() != null, "runs the healthchecks against the system this JVM starts");
+        var ports = system.local().settings().management();
+        Map<String, Integer> running = Map.of("listener-service", ports.listener(), "financing-service", ports.financing(),
+                "relayer-service", ports.relayer(), "query-service", ports.query());
 
-        assertThat(runHealthcheck("listener-service", "localhost:8080", system.commandsAddress())).isZero();
-        assertThat(runHealthcheck("query-service", "localhost:8081", system.queriesAddress())).isZero();
+        running.forEach((name, port) -> assertThat(runHealthcheck(name, port)).as("%s's healthcheck", name).isZero());
     }
 
     @Test
@@ -207,6 +226,9 @@ class DockerComposeTest {
         assertThat(services.get("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
         assertThat(services.get("kafka-topics").get("image")).isEqualTo(services.get("kafka").get("image"));
         assertThat(Uuid.fromString(environment("kafka").get("CLUSTER_ID"))).as("a Kafka cluster id").isNotNull();
+        Matcher zipkin = Pattern.compile("<zipkin-server.version>([^<]+)<").matcher(read(REPOSITORY.resolve("pom.xml")));
+        assertThat(zipkin.find()).isTrue();
+        assertThat(services.get("zipkin").get("image")).isEqualTo("openzipkin/zipkin:" + zipkin.group(1));
     }
 
     @Test
@@ -234,25 +256,18 @@ class DockerComposeTest {
         }
     }
 
-    private int runHealthcheck(String service, String address, String runningAt) throws Exception {
+    private int runHealthcheck(String service, int port) {
         List<String> test = list(map(services.get(service).get("healthcheck")).get("test"));
         assertThat(test.get(0)).isEqualTo("CMD");
-        List<String> command = new ArrayList<>();
-        for (String word : test.subList(1, test.size())) {
-            command.add(switch (word) {
-                case "java" -> Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                default -> word.startsWith("/app/") ? REPOSITORY.resolve(copiedJars().get(word)).toString()
-                        : word.equals(address) ? runningAt : word;
-            });
+        List<String> command = test.subList(1, test.size()).stream()
+                .map(word -> word.replace("localhost:" + MANAGEMENT_PORT, "localhost:" + port)).toList();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return process.exitValue();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("could not run " + command, e);
         }
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("FINANCING_"));
-        builder.environment().put("FINANCING_GRPC_TLS_CERTIFICATE", new File(LocalTls.CERTIFICATE).getAbsolutePath());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).as("%s's healthcheck", service).contains(runningAt + " SERVING");
-        return process.exitValue();
     }
 
     /** The jars the Dockerfile puts in /app, by their place there, with where the build makes each. */
@@ -300,8 +315,11 @@ class DockerComposeTest {
         return byName;
     }
 
+    /** What a service reads its settings from: its application.yml, and what every service shares (observability). */
     private static String settings(String service) {
-        return read(REPOSITORY.resolve(service).resolve("src/main/resources/application.yml"));
+        return read(REPOSITORY.resolve(service).resolve("src/main/resources/application.yml"))
+                + read(REPOSITORY.resolve("observability/src/main/resources/io/financing/observability/observability.yml"))
+                + read(REPOSITORY.resolve("observability/src/main/java/io/financing/observability/ObservabilityDefaults.java"));
     }
 
     private static Duration seconds(Object composeDuration) {

@@ -11,11 +11,14 @@ import io.financing.api.v1.QueriesGrpc;
 import io.financing.api.v1.UUID;
 import io.financing.load.LoadMain;
 import io.financing.localstack.Infrastructure;
+import io.financing.grpc.edge.GrpcProbe;
 import io.financing.localstack.LocalRun;
+import io.financing.localstack.LocalSettings;
 import io.financing.localstack.ServiceProcess;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultsAcceptanceTest {
 
     private static final Duration INTO_THE_BIDS = Duration.ofSeconds(3);
+    /** How soon readiness and gRPC health follow an outage, and its end: a few checks of one second each. */
+    private static final Duration OUTAGE_NOTICED = Duration.ofSeconds(20);
     private static final String[] MIXED_LOAD = {"--rate", "40", "--warm-up", "0", "--duration", "15",
             "--issuers", "3", "--investors", "20", "--invoices", "200", "--concurrency", "16", "--decisions"};
 
@@ -92,9 +97,14 @@ class FaultsAcceptanceTest {
             long stopped = System.nanoTime();
             assertThatThrownBy(this::bid).isInstanceOfSatisfying(StatusRuntimeException.class,
                     refused -> assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            await().atMost(OUTAGE_NOTICED).untilAsserted(() -> {
+                assertThat(ManagementPorts.ready(management().listener())).as("the listener's readiness").isFalse();
+                assertThat(grpcHealth(system.commandsAddress())).isEqualTo(ServingStatus.NOT_SERVING);
+            });
             Thread.sleep(Math.max(0, Duration.ofSeconds(10).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
             local.infrastructure().startKafka();
         });
+        awaitEveryServiceReady();
     }
 
     @Test
@@ -102,9 +112,21 @@ class FaultsAcceptanceTest {
     void postgresRestartedMidLoadLosesNothing() throws Exception {
         underLoad(() -> {
             local.infrastructure().stopPostgres();
-            Thread.sleep(5_000);
+            long stopped = System.nanoTime();
+            await().atMost(OUTAGE_NOTICED).untilAsserted(() -> {
+                assertThat(ManagementPorts.ready(management().query())).as("the query service's readiness").isFalse();
+                assertThat(ManagementPorts.ready(management().financing())).as("the financing service's").isFalse();
+                assertThat(ManagementPorts.ready(management().relayer())).as("the relayer's").isFalse();
+                assertThat(grpcHealth(system.queriesAddress())).isEqualTo(ServingStatus.NOT_SERVING);
+            });
+            assertThatThrownBy(() -> QueriesGrpc.newBlockingStub(queries).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .getInvoice(UUID.newBuilder().setValue(java.util.UUID.randomUUID().toString()).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, refused ->
+                            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            Thread.sleep(Math.max(0, Duration.ofSeconds(5).toMillis() - (System.nanoTime() - stopped) / 1_000_000));
             local.infrastructure().startPostgres();
         });
+        awaitEveryServiceReady();
     }
 
     /** Last: the standby relayer it starts stays for the tests after it. */
@@ -147,6 +169,27 @@ class FaultsAcceptanceTest {
                             .setBid(Money.newBuilder().setAmount("1.00")).build());
         } finally {
             channel.shutdownNow();
+        }
+    }
+
+    private LocalSettings.ManagementPorts management() {
+        return local.settings().management();
+    }
+
+    private void awaitEveryServiceReady() {
+        var ports = management();
+        await().atMost(OUTAGE_NOTICED).untilAsserted(() -> {
+            for (int port : new int[] {ports.listener(), ports.financing(), ports.relayer(), ports.query()}) {
+                assertThat(ManagementPorts.ready(port)).as("readiness on %d", port).isTrue();
+            }
+            assertThat(grpcHealth(system.commandsAddress())).isEqualTo(ServingStatus.SERVING);
+            assertThat(grpcHealth(system.queriesAddress())).isEqualTo(ServingStatus.SERVING);
+        });
+    }
+
+    private ServingStatus grpcHealth(String address) {
+        try (var probe = new GrpcProbe(system.clients().to(address))) {
+            return probe.health("");
         }
     }
 

@@ -53,7 +53,8 @@ public final class RelayLatency {
                         "bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true, "linger.ms", 1),
                         new StringSerializer(), new StringSerializer()));
                 var relay = new Relay(dataSource, kafka, new RelayerProperties("financing.events",
-                        Duration.ofMillis(100), 500, "relayer", Duration.ofMillis(1)), new SimpleMeterRegistry());
+                        Duration.ofMillis(100), 500, "relayer", Duration.ofMillis(1),
+                Duration.ofSeconds(5)), new SimpleMeterRegistry());
                 new Thread(relay, "relay").start();
                 long[] latencies = measure(new PostgresEventStore(dataSource, notifier), bootstrap, count, intervalMs);
                 relay.stop();

@@ -1,5 +1,8 @@
 package io.financing.eventstore;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +33,34 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
     private final Clock clock;
     private final Settings settings;
     private final RecentStates<S> recent;
+    private final Counter conflicts;
+    private final Counter remembered;
+    private final Counter notRemembered;
 
+    /** A repository that reports no metrics. */
     public AggregateRepository(EventStore store, AggregateType<A, E, S> type, JsonMapper json, Clock clock,
                                Settings settings) {
+        this(store, type, json, clock, settings, Metrics.globalRegistry);
+    }
+
+    /**
+     * A repository that counts, the concurrency conflicts it met
+     * ({@code financing.eventstore.conflicts{kind=version}}) and whether a load found the aggregate's state
+     * remembered, per aggregate type ({@code financing.eventstore.recent.states{result=hit|miss}}).
+     */
+    public AggregateRepository(EventStore store, AggregateType<A, E, S> type, JsonMapper json, Clock clock,
+                               Settings settings, MeterRegistry meters) {
         this.store = store;
         this.type = type;
         this.json = json;
         this.clock = clock;
         this.settings = settings;
         this.recent = new RecentStates<>(settings.recentStates());
+        // Tagged by kind only, as the stale-transaction retries counted under the same name elsewhere are.
+        this.conflicts = meters.counter("financing.eventstore.conflicts", "kind", "version");
+        this.remembered = meters.counter("financing.eventstore.recent.states", "result", "hit", "aggregate", type.name());
+        this.notRemembered = meters.counter("financing.eventstore.recent.states", "result", "miss",
+                "aggregate", type.name());
     }
 
     /**
@@ -115,6 +137,7 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
             try {
                 return save(aggregate, metadata);
             } catch (ConcurrencyConflictException conflict) {
+                conflicts.increment();
                 if (attempt >= settings.maxAttempts()) {
                     throw conflict;
                 }
@@ -134,8 +157,10 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
         }
         RecentStates.Recent<S> known = recent.get(aggregate.id());
         if (known == null) {
+            notRemembered.increment();
             return restoreSnapshot(aggregate);
         }
+        remembered.increment();
         aggregate.restore(known.state(), known.version());
         return known.version();
     }

@@ -1,5 +1,8 @@
 package io.financing.eventstore;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,11 +73,23 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
     private volatile int queued;
     private volatile int lastBatchSize;
 
+    private final DistributionSummary batchSizes;
+
+    /** A store that reports no metrics. */
     public GroupCommittingEventStore(DataSource dataSource, EventsStoredNotifier notifier, Settings settings) {
+        this(dataSource, notifier, settings, Metrics.globalRegistry);
+    }
+
+    /** A store that reports how many writes each transaction took ({@code financing.eventstore.group.commit.writes}). */
+    public GroupCommittingEventStore(DataSource dataSource, EventsStoredNotifier notifier, Settings settings,
+                                     MeterRegistry meters) {
         super(dataSource);
         this.dataSource = dataSource;
         this.notifier = notifier;
         this.settings = settings;
+        this.batchSizes = DistributionSummary.builder("financing.eventstore.group.commit.writes")
+                .description("Writes committed together in one transaction")
+                .register(meters);
     }
 
     @Override
@@ -128,6 +143,7 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
         List<Pending> again = new ArrayList<>();
         try {
             if (!batch.isEmpty()) {
+                batchSizes.record(batch.size());
                 commit(batch, again);
             }
         } finally {

@@ -17,7 +17,8 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
     /** The columns {@link #STORED_EVENT} reads. */
     static final String SELECT_EVENTS = """
             SELECT position, transaction_id::text, event_id, stream_id, stream_type, version, name, data::text,
-                   (metadata->>'correlationId')::uuid, (metadata->>'causationId')::uuid, occurred_at
+                   (metadata->>'correlationId')::uuid, (metadata->>'causationId')::uuid, occurred_at,
+                   metadata->>'traceparent'
             FROM eventstore.events
             """;
     private static final String READ = SELECT_EVENTS + "WHERE stream_id = ? AND version >= ? ORDER BY version";
@@ -36,7 +37,7 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
     static final RowMapper<StoredEvent> STORED_EVENT = (rs, row) -> new StoredEvent(
             rs.getLong(1), Long.parseLong(rs.getString(2)), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
             rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
-            new EventMetadata(rs.getObject(9, UUID.class), rs.getObject(10, UUID.class)),
+            new EventMetadata(rs.getObject(9, UUID.class), rs.getObject(10, UUID.class), rs.getString(12)),
             rs.getObject(11, OffsetDateTime.class).toInstant());
 
     final JdbcTemplate jdbc;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 abstract class EventStoreContract {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    private static final EventMetadata METADATA = new EventMetadata(UUID.randomUUID(), UUID.randomUUID());
+    private static final EventMetadata METADATA = new EventMetadata(UUID.randomUUID(), UUID.randomUUID(),
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
     abstract EventStore store();
 

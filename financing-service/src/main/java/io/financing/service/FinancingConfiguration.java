@@ -23,6 +23,7 @@ import io.financing.service.messaging.RegisteringDispatcher;
 import io.financing.service.outcome.CommandOutcomes;
 import io.financing.service.saga.FinancingSaga;
 import io.financing.service.store.EventSourcedAggregates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -57,20 +58,21 @@ class FinancingConfiguration {
     }
 
     @Bean
-    AggregateRepository<Issuer, IssuerEvent, Void> issuers(EventStore store, JsonMapper json, FinancingProperties properties) {
-        return new AggregateRepository<>(store, Issuer.TYPE, json, Clock.systemUTC(), properties.repository());
+    AggregateRepository<Issuer, IssuerEvent, Void> issuers(EventStore store, JsonMapper json, FinancingProperties properties,
+                                                     MeterRegistry meters) {
+        return new AggregateRepository<>(store, Issuer.TYPE, json, Clock.systemUTC(), properties.repository(), meters);
     }
 
     @Bean
     AggregateRepository<Investor, InvestorEvent, Investor.State> investors(EventStore store, JsonMapper json,
-                                                           FinancingProperties properties) {
-        return new AggregateRepository<>(store, Investor.TYPE, json, Clock.systemUTC(), properties.repository());
+                                                           FinancingProperties properties, MeterRegistry meters) {
+        return new AggregateRepository<>(store, Investor.TYPE, json, Clock.systemUTC(), properties.repository(), meters);
     }
 
     @Bean
     AggregateRepository<Invoice, InvoiceEvent, Invoice.State> invoices(EventStore store, JsonMapper json,
-                                                        FinancingProperties properties) {
-        return new AggregateRepository<>(store, Invoice.TYPE, json, Clock.systemUTC(), properties.repository());
+                                                        FinancingProperties properties, MeterRegistry meters) {
+        return new AggregateRepository<>(store, Invoice.TYPE, json, Clock.systemUTC(), properties.repository(), meters);
     }
 
     @Bean

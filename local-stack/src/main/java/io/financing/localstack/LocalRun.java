@@ -34,6 +34,8 @@ public final class LocalRun implements AutoCloseable {
     public static final Duration SERVICE_GRACE = Duration.ofSeconds(8);
     /** The heap of each service's JVM. */
     public static final String SERVICE_HEAP = "256m";
+    /** Zipkin keeps the spans of the last minutes in its heap. */
+    private static final String ZIPKIN_HEAP = "384m";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
     /**
@@ -95,6 +97,11 @@ public final class LocalRun implements AutoCloseable {
         return new ServiceProcess(spec, settings.logDirectory(), settings.runDirectory());
     }
 
+    /** Where it listens, for tests that reach its ports. */
+    public LocalSettings settings() {
+        return settings;
+    }
+
     /** PostgreSQL and Kafka, for tests that take them down. */
     public Infrastructure infrastructure() {
         return infrastructure;
@@ -112,7 +119,10 @@ public final class LocalRun implements AutoCloseable {
      */
     public ServiceProcess startAnotherRelayer(String name) {
         var relayer = service("relayer-service").spec();
-        var another = process(new ServiceProcess.Spec(name, relayer.jar(), relayer.maxHeap(), relayer.environment(), 0));
+        var environment = new HashMap<>(relayer.environment());
+        environment.put("FINANCING_MANAGEMENT_PORT", "0"); // any free port: the first relayer has the usual one
+        var another = process(new ServiceProcess.Spec(name, relayer.jar(), relayer.maxHeap(), Map.copyOf(environment),
+                0, 0));
         services.add(another);
         supervise(another);
         return another;
@@ -148,8 +158,13 @@ public final class LocalRun implements AutoCloseable {
         Ports.requireFree(settings.postgresPort(), "PostgreSQL, FINANCING_POSTGRES_PORT");
         Ports.requireFree(settings.kafkaPort(), "Kafka, FINANCING_KAFKA_PORT");
         Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller, FINANCING_KAFKA_CONTROLLER_PORT");
-        services.stream().filter(service -> service.spec().grpcPort() > 0).forEach(service ->
-                Ports.requireFree(service.spec().grpcPort(), service.spec().name()));
+        for (ServiceProcess service : services) {
+            for (int port : new int[] {service.spec().grpcPort(), service.spec().httpPort()}) {
+                if (port > 0) {
+                    Ports.requireFree(port, service.spec().name());
+                }
+            }
+        }
     }
 
     /** Starts the service, and starts it again whenever it ends while the system is meant to be up. */
@@ -191,9 +206,11 @@ public final class LocalRun implements AutoCloseable {
         out.println();
         out.println("financing is up");
         for (ServiceProcess service : services) {
-            int port = service.spec().grpcPort();
-            out.printf("  %-18s %-16s log %s%n", service.spec().name(), port > 0 ? "localhost:" + port : "(no port)",
-                    service.logFile());
+            int grpc = service.spec().grpcPort();
+            int http = service.spec().httpPort();
+            String path = service.spec().name().equals("zipkin") ? "/zipkin/" : "/actuator";
+            out.printf("  %-18s %-16s %-38s log %s%n", service.spec().name(), grpc > 0 ? "localhost:" + grpc : "",
+                    http > 0 ? "http://localhost:" + http + path : "", service.logFile());
         }
         out.printf("  %-18s jdbc:postgresql://localhost:%d/{%s,%s}  user %s%n", "postgresql",
                 settings.postgresPort(), Infrastructure.EVENT_STORE_DATABASE, Infrastructure.READ_MODEL_DATABASE,
@@ -204,7 +221,7 @@ public final class LocalRun implements AutoCloseable {
             out.printf("  %-18s both gRPC servers, with %s%n", "TLS", settings.tls().certificate());
         }
         out.printf("  %-18s Java %s, %s%n", "every service on", Runtime.version().feature(), System.getProperty("java.home"));
-        out.println("Try: ./financing health    Stop: Ctrl-C");
+        out.println("Try: ./financing health    ./financing status --watch    Stop: Ctrl-C");
         out.println();
     }
 
@@ -276,29 +293,59 @@ public final class LocalRun implements AutoCloseable {
             String eventStore = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/"
                     + Infrastructure.EVENT_STORE_DATABASE;
             Map<String, String> tls = settings.tls() == null ? Map.of() : settings.tls().environment();
-            return List.of(
-                    new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), SERVICE_HEAP,
-                            with(tls, Map.of("FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
-                                    "FINANCING_KAFKA_BOOTSTRAP", kafka)),
-                            settings.commandsPort()),
-                    new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), SERVICE_HEAP,
-                            Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
-                            0),
-                    new ServiceProcess.Spec("query-service", jar(repository, "query-service"), SERVICE_HEAP,
-                            with(tls, Map.of("FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
-                                    "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore,
-                                    "FINANCING_READMODEL_URL", "jdbc:postgresql://localhost:" + settings.postgresPort()
-                                            + "/" + Infrastructure.READ_MODEL_DATABASE)),
-                            settings.queriesPort()),
-                    new ServiceProcess.Spec("relayer-service",
-                            repository.resolve("relayer-service/target/relayer-service-exec.jar"), SERVICE_HEAP,
-                            Map.of("FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore),
-                            0));
+            Map<String, String> tracing = settings.tracing()
+                    ? Map.of("FINANCING_ZIPKIN_ENDPOINT", settings.zipkinSpansEndpoint(), "FINANCING_TRACING_SAMPLING", "1.0")
+                    // Nothing to report to: no span is recorded (the trace context still travels, unsampled).
+                    : Map.of("FINANCING_TRACING_SAMPLING", "0.0");
+            var management = settings.management();
+            List<ServiceProcess.Spec> services = new ArrayList<>();
+            if (settings.tracing()) {
+                services.add(zipkin(settings, repository));
+            }
+            services.add(new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), SERVICE_HEAP,
+                    with(tls, tracing, management.listener(), Map.of(
+                            "FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
+                            "FINANCING_KAFKA_BOOTSTRAP", kafka)),
+                    settings.commandsPort(), management.listener()));
+            services.add(new ServiceProcess.Spec("financing-service", jar(repository, "financing-service"), SERVICE_HEAP,
+                    with(Map.of(), tracing, management.financing(), Map.of(
+                            "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore)),
+                    0, management.financing()));
+            services.add(new ServiceProcess.Spec("query-service", jar(repository, "query-service"), SERVICE_HEAP,
+                    with(tls, tracing, management.query(), Map.of(
+                            "FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
+                            "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore,
+                            "FINANCING_READMODEL_URL", "jdbc:postgresql://localhost:" + settings.postgresPort()
+                                    + "/" + Infrastructure.READ_MODEL_DATABASE)),
+                    settings.queriesPort(), management.query()));
+            services.add(new ServiceProcess.Spec("relayer-service",
+                    repository.resolve("relayer-service/target/relayer-service-exec.jar"), SERVICE_HEAP,
+                    with(Map.of(), tracing, management.relayer(), Map.of(
+                            "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore)),
+                    0, management.relayer()));
+            return List.copyOf(services);
         }
 
-        private static Map<String, String> with(Map<String, String> tls, Map<String, String> environment) {
+        /**
+         * A real Zipkin server (its own jar, from Maven Central, fetched by the build), keeping spans in memory,
+         * for this machine only.
+         */
+        private static ServiceProcess.Spec zipkin(LocalSettings settings, Path repository) {
+            String port = Integer.toString(settings.zipkinPort());
+            return new ServiceProcess.Spec("zipkin", repository.resolve("local-stack/target/zipkin/zipkin-server.jar"),
+                    ZIPKIN_HEAP, Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "200000",
+                            // The whole list of ports, as Spring binds a list from one source only.
+                            "ARMERIA_PORTS_0_PORT", port, "ARMERIA_PORTS_0_IP", "127.0.0.1",
+                            "ARMERIA_PORTS_0_PROTOCOLS_0", "http", "QUERY_PORT", port),
+                    0, settings.zipkinPort());
+        }
+
+        private static Map<String, String> with(Map<String, String> tls, Map<String, String> tracing,
+                                                int managementPort, Map<String, String> environment) {
             var all = new HashMap<>(environment);
             all.putAll(tls);
+            all.putAll(tracing);
+            all.put("FINANCING_MANAGEMENT_PORT", Integer.toString(managementPort));
             return Map.copyOf(all);
         }
 

@@ -15,21 +15,45 @@ import java.util.Map;
  * @param databasePassword ({@code FINANCING_DB_PASSWORD}, none by default)
  * @param tls              the certificate and key both gRPC servers serve TLS with; null: plaintext
  * @param clients          how the local tools reach the servers: plaintext, or TLS trusting a certificate
+ * @param management       each service's management port (Actuator over HTTP)
+ * @param zipkinPort       where the local Zipkin serves its UI and takes spans ({@code FINANCING_ZIPKIN_PORT}, 9411)
+ * @param tracing          whether the local run starts Zipkin and the services report to it ({@code up --no-tracing})
  */
 public record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
                             int kafkaControllerPort, String databaseUser, String databasePassword, ServerTls tls,
-                            ClientChannels clients) {
+                            ClientChannels clients, ManagementPorts management, int zipkinPort, boolean tracing) {
 
-    /** Free ports and the given home: a whole system for tests, beside anything else running. */
+    /**
+     * The services' management ports ({@code FINANCING_LISTENER_MANAGEMENT_PORT} 9180,
+     * {@code FINANCING_SERVICE_MANAGEMENT_PORT} 9181, {@code FINANCING_RELAYER_MANAGEMENT_PORT} 9182,
+     * {@code FINANCING_QUERY_MANAGEMENT_PORT} 9183); each service reads its own as {@code FINANCING_MANAGEMENT_PORT}.
+     */
+    public record ManagementPorts(int listener, int financing, int relayer, int query) {
+    }
+
+    /** Free ports and the given home: a whole system for tests, beside anything else running, traced. */
     public static LocalSettings forTests(Path home) {
         return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                PostgresServer.USER, "", null, ClientChannels.plaintext());
+                PostgresServer.USER, "", null, ClientChannels.plaintext(),
+                new ManagementPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free()), Ports.free(), true);
     }
 
     /** The same system, its servers speaking TLS only, and its tools trusting their certificate. */
     public LocalSettings withTls(File certificate, File privateKey) {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
-                databaseUser, databasePassword, new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate));
+                databaseUser, databasePassword, new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate),
+                management, zipkinPort, tracing);
+    }
+
+    /** The same system without Zipkin, its services reporting no spans. */
+    public LocalSettings withoutTracing() {
+        return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
+                databaseUser, databasePassword, tls, clients, management, zipkinPort, false);
+    }
+
+    /** Where the local Zipkin takes spans, in its v2 API. */
+    public String zipkinSpansEndpoint() {
+        return "http://localhost:" + zipkinPort + "/api/v2/spans";
     }
 
     static LocalSettings from(Map<String, String> env) {
@@ -43,7 +67,13 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
                 env.getOrDefault("FINANCING_DB_USER", PostgresServer.USER),
                 env.getOrDefault("FINANCING_DB_PASSWORD", ""),
                 ServerTls.fromEnvironment(env),
-                ClientChannels.from(env));
+                ClientChannels.from(env),
+                new ManagementPorts(port(env, "FINANCING_LISTENER_MANAGEMENT_PORT", 9180),
+                        port(env, "FINANCING_SERVICE_MANAGEMENT_PORT", 9181),
+                        port(env, "FINANCING_RELAYER_MANAGEMENT_PORT", 9182),
+                        port(env, "FINANCING_QUERY_MANAGEMENT_PORT", 9183)),
+                port(env, "FINANCING_ZIPKIN_PORT", 9411),
+                true);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

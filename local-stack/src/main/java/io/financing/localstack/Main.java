@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The commands behind the {@code ./financing} script: {@code up [--fresh]} runs the whole system;
+ * The commands behind the {@code ./financing} script: {@code up [--fresh] [--no-tracing]} runs the whole system;
  * {@code health [host:port …]} asks gRPC servers for their health and services; {@code call METHOD JSON}
  * calls one of our gRPC methods.
  */
@@ -26,8 +26,9 @@ public final class Main {
                 case "health" -> System.exit(health(options));
                 case "call" -> System.exit(call(options));
                 case "inspect" -> System.exit(inspect(options));
+                case "status" -> System.exit(status(options));
                 default -> {
-                    System.err.println("usage: financing up [--fresh] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID");
+                    System.err.println("usage: financing up [--fresh] [--no-tracing] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch]");
                     System.exit(2);
                 }
             }
@@ -39,11 +40,14 @@ public final class Main {
 
     private static void up(List<String> options) throws InterruptedException {
         for (String option : options) {
-            if (!option.equals("--fresh")) {
-                throw new IllegalArgumentException("unknown option " + option + " (up takes only --fresh)");
+            if (!option.equals("--fresh") && !option.equals("--no-tracing")) {
+                throw new IllegalArgumentException("unknown option " + option + " (up takes --fresh and --no-tracing)");
             }
         }
         LocalSettings settings = LocalSettings.from(System.getenv());
+        if (options.contains("--no-tracing")) {
+            settings = settings.withoutTracing();
+        }
         System.setProperty("financing.logs", settings.logDirectory().toString());
         System.setProperty("logback.configurationFile", "financing-up-logback.xml");
         new LocalRun(settings, Path.of("").toAbsolutePath()).up(options.contains("--fresh"));
@@ -62,6 +66,13 @@ public final class Main {
             throw new IllegalArgumentException("usage: inspect invoice|investor|issuer ID");
         }
         return Inspect.inspect(options.get(0), options.get(1), LocalSettings.from(System.getenv()), System.out);
+    }
+
+    private static int status(List<String> options) throws InterruptedException {
+        if (!options.isEmpty() && !options.equals(List.of("--watch"))) {
+            throw new IllegalArgumentException("usage: status [--watch]");
+        }
+        return Status.show(LocalSettings.from(System.getenv()), options.contains("--watch"), System.out);
     }
 
     /** Prints each server's health and services; exits 0 only if every one is SERVING. */

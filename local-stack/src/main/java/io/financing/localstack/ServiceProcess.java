@@ -76,7 +76,8 @@ public final class ServiceProcess {
      * the supervisor starts a fresh JVM instead of a wedged one going on.
      */
     public static List<String> jvmOptions(String maxHeap) {
-        return List.of("-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError");
+        // Native access for Netty (gRPC, and the management port's HTTP server), which would otherwise warn at start.
+        return List.of("-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
     }
 
     /** Asks the service to shut down gracefully (SIGTERM), and kills it if it has not within {@code grace}. */
@@ -137,7 +138,9 @@ public final class ServiceProcess {
 
     /**
      * @param grpcPort the port of its gRPC server, or 0 for a service that serves none
+     * @param httpPort the port of its HTTP server (a service's management port, Zipkin's UI and API); 0: any free one
      */
-    public record Spec(String name, Path jar, String maxHeap, Map<String, String> environment, int grpcPort) {
+    public record Spec(String name, Path jar, String maxHeap, Map<String, String> environment, int grpcPort,
+                       int httpPort) {
     }
 }

@@ -5,10 +5,12 @@ import io.financing.eventstore.Checkpoints;
 import io.financing.eventstore.EventNotifications;
 import io.financing.eventstore.OrderedEventReader;
 import io.financing.eventstore.StoredEvent;
+import io.financing.observability.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -44,15 +47,26 @@ public final class Relay implements Runnable {
     private final Counter relayed;
     private final Counter batches;
     private final Timer publishing;
+    private final HoldBack holdBack;
+    private final Traces traces;
     private volatile boolean running = true;
     private volatile boolean leading;
     private volatile Connection session;
 
+    /** A relay that only passes on the traces stored with the events, adding no span of its own. */
     public Relay(DataSource dataSource, KafkaTemplate<String, String> kafka, RelayerProperties properties,
                  MeterRegistry meters) {
+        this(dataSource, kafka, properties, meters, Traces.none());
+    }
+
+    public Relay(DataSource dataSource, KafkaTemplate<String, String> kafka, RelayerProperties properties,
+                 MeterRegistry meters, Traces traces) {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.properties = properties;
+        this.traces = traces;
+        this.holdBack = new HoldBack(properties.name(), properties.holdBackWarning());
+        meters.gauge("financing.relay.holdback.seconds", this, relay -> relay.holdBack.seconds());
         this.relayed = meters.counter("relayer.events", "relay", properties.name());
         this.batches = meters.counter("relayer.batches", "relay", properties.name());
         this.publishing = meters.timer("relayer.publish", "relay", properties.name());
@@ -123,9 +137,10 @@ public final class Relay implements Runnable {
             while (running) {
                 List<StoredEvent> batch = reader.readAfter(checkpoint, properties.batchSize());
                 if (batch.isEmpty()) {
-                    awaitNewEvents(reader, checkpoint, notifications);
+                    awaitNewEvents(reader, checkpoint, notifications, session);
                     continue;
                 }
+                holdBack.released();
                 publishing.record(() -> publish(batch));
                 checkpoint = Checkpoint.after(batch.get(batch.size() - 1));
                 checkpoints.save(properties.name(), checkpoint);
@@ -139,19 +154,20 @@ public final class Relay implements Runnable {
      * Waits for a notification, or the poll interval; but events held back by an older transaction are
      * released when it ends, which no notification announces: those are looked for again soon.
      */
-    private void awaitNewEvents(OrderedEventReader reader, Checkpoint checkpoint, EventNotifications notifications) {
+    private void awaitNewEvents(OrderedEventReader reader, Checkpoint checkpoint, EventNotifications notifications,
+                                DataSource session) {
         if (reader.heldBack(checkpoint)) {
+            holdBack.heldBack(session);
             sleep(properties.heldBackRetry());
         } else {
+            holdBack.released();
             notifications.await(properties.pollInterval());
         }
     }
 
     /** Sends the whole batch, then waits until Kafka has acknowledged every event of it. */
     private void publish(List<StoredEvent> batch) {
-        CompletableFuture<?>[] sent = batch.stream()
-                .map(event -> kafka.send(properties.topic(), event.streamId().toString(), Envelope.of(event)))
-                .toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] sent = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sent).get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -160,6 +176,27 @@ public final class Relay implements Runnable {
             }
             throw new IllegalStateException("Kafka did not acknowledge a batch of " + batch.size() + " events", e);
         }
+    }
+
+    /**
+     * Sends one event. One that was stored as part of a trace goes on with it: a span of the relay, the child
+     * of the span that stored the event, whose context the event's {@code traceparent} header carries on.
+     */
+    private CompletableFuture<?> send(StoredEvent event) {
+        var record = new ProducerRecord<>(properties.topic(), event.streamId().toString(), Envelope.of(event));
+        String stored = event.metadata().traceparent();
+        if (stored == null) {
+            return kafka.send(record);
+        }
+        Span span = traces.startChildOf(stored, "relay " + event.name()).tag("event.id", event.eventId().toString());
+        String traceparent = traces.traceparentOf(span).orElse(stored);
+        Traces.putTraceparent(record.headers(), traceparent);
+        return kafka.send(record).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
     }
 
     private static void sleep(Duration duration) {

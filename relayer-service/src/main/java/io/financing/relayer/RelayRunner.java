@@ -2,9 +2,9 @@ package io.financing.relayer;
 
 import io.financing.eventstore.Checkpoints;
 import io.financing.eventstore.EventStoreSchema;
+import io.financing.observability.Traces;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -18,13 +18,13 @@ class RelayRunner implements SmartLifecycle {
     private Thread thread;
 
     RelayRunner(DataSource dataSource, KafkaTemplate<String, String> kafka, RelayerProperties properties,
-                MeterRegistry meters) {
+                MeterRegistry meters, Traces traces) {
         EventStoreSchema.migrate(dataSource);
-        this.relay = new Relay(dataSource, kafka, properties, meters);
+        this.relay = new Relay(dataSource, kafka, properties, meters, traces);
         var checkpoints = new Checkpoints(dataSource);
         // Events stored but not yet relayed, counted when the gauge is read.
-        meters.gauge("relayer.lag", List.of(Tag.of("relay", properties.name())), checkpoints,
-                store -> store.lag(properties.name()));
+        Gauge.builder("financing.relay.lag.events", checkpoints, store -> store.lag(properties.name()))
+                .description("Events stored and not yet relayed").strongReference(true).register(meters);
     }
 
     @Override

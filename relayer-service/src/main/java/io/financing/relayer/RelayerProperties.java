@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param name         the checkpoint's name, and what the instances of one relay elect a leader for
  * @param heldBackRetry how soon to look again when new events are held back by an older transaction still
  *                      running ({@code FINANCING_RELAYER_HELD_BACK_RETRY})
+ * @param holdBackWarning how long events may be held back before the log names the transaction holding them
+ *                      ({@code FINANCING_RELAYER_HOLD_BACK_WARNING})
  */
 @ConfigurationProperties("financing.relayer")
 public record RelayerProperties(@DefaultValue("financing.events") String topic,
                                 @DefaultValue("100ms") Duration pollInterval,
                                 @DefaultValue("500") int batchSize,
                                 @DefaultValue("relayer") String name,
-                                @DefaultValue("1ms") Duration heldBackRetry) {
+                                @DefaultValue("1ms") Duration heldBackRetry,
+                                @DefaultValue("5s") Duration holdBackWarning) {
 }

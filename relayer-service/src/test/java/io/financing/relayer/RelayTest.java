@@ -71,7 +71,8 @@ class RelayTest {
         }
         kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of("bootstrap.servers", bootstrap(),
                 "acks", "all", "enable.idempotence", true), new StringSerializer(), new StringSerializer()));
-        properties = new RelayerProperties(topic, Duration.ofMillis(100), 100, "relayer", Duration.ofMillis(1));
+        properties = new RelayerProperties(topic, Duration.ofMillis(100), 100, "relayer", Duration.ofMillis(1),
+                Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -135,7 +136,8 @@ class RelayTest {
 
     @Test
     void eventsHeldBackByAnOlderTransactionGoOutWhenItEndsWithoutWaitingForAPoll() throws Exception {
-        properties = new RelayerProperties(properties.topic(), Duration.ofHours(1), 100, "relayer", Duration.ofMillis(1));
+        properties = new RelayerProperties(properties.topic(), Duration.ofHours(1), 100, "relayer", Duration.ofMillis(1),
+                Duration.ofSeconds(5));
         try (var notifier = new EventsStoredNotifier(dataSource, Duration.ofMillis(1))) {
             store = new PostgresEventStore(dataSource, notifier);
             Relay relay = start();

@@ -2,9 +2,10 @@ package io.financing.service.messaging;
 
 import io.financing.api.command.CommandMessage;
 import io.financing.api.json.UnreadableMessageException;
-import io.financing.eventstore.EventMetadata;
 import io.financing.service.PolicyViolation;
 import io.financing.service.outcome.CommandOutcomes;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -21,26 +22,35 @@ class CommandConsumer {
     private final CommandOutcomes outcomes;
     private final ExactlyOnce exactlyOnce;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    CommandConsumer(CommandDispatcher commands, CommandOutcomes outcomes, ExactlyOnce exactlyOnce, JsonMapper json) {
+    CommandConsumer(CommandDispatcher commands, CommandOutcomes outcomes, ExactlyOnce exactlyOnce, JsonMapper json,
+                    MeterRegistry meters) {
         this.commands = commands;
         this.outcomes = outcomes;
         this.exactlyOnce = exactlyOnce;
         this.json = json;
+        this.meters = meters;
     }
 
     @KafkaListener(topics = "${financing.topics.commands}", groupId = "financing-service-commands",
             concurrency = "${financing.consumers.concurrency}")
     void on(String value) {
         CommandMessage command = parse(value);
-        EventMetadata metadata = EventMetadata.causedBy(command.commandId());
-        exactlyOnce.process("commands", command.commandId().toString(), () -> {
+        var message = new ExactlyOnce.Message("commands", command.name(), command.commandId(), command.commandId());
+        var outcome = new AtomicReference<String>(); // set by the attempt that commits; by none for a redelivery
+        exactlyOnce.process(message, metadata -> {
             try {
-                outcomes.succeeded(command, commands.dispatch(command.data(), metadata));
+                outcomes.succeeded(command, commands.dispatch(command.data(), metadata), metadata);
+                outcome.set("succeeded");
             } catch (PolicyViolation rejection) {
-                outcomes.rejected(command, rejection.getMessage());
+                outcomes.rejected(command, rejection.getMessage(), metadata);
+                outcome.set("rejected");
             }
         });
+        if (outcome.get() != null) {
+            meters.counter("financing.command.outcomes", "command", command.name(), "outcome", outcome.get()).increment();
+        }
     }
 
     private CommandMessage parse(String value) {

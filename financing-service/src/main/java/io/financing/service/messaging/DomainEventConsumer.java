@@ -2,7 +2,6 @@ package io.financing.service.messaging;
 
 import io.financing.api.event.EventEnvelope;
 import io.financing.api.json.EventJson;
-import io.financing.eventstore.EventMetadata;
 import io.financing.service.saga.FinancingSaga;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,7 @@ class DomainEventConsumer {
     void on(String value) {
         EventJson.Published published = EventJson.readPublished(value);
         EventEnvelope envelope = published.envelope();
-        published.event().flatMap(saga::stepFor).ifPresent(step ->
-                exactlyOnce.process("saga", envelope.eventId().toString(),
-                        () -> step.run(new EventMetadata(envelope.correlationId(), envelope.eventId()))));
+        published.event().flatMap(saga::stepFor).ifPresent(step -> exactlyOnce.process(
+                new ExactlyOnce.Message("saga", envelope.name(), envelope.eventId(), envelope.correlationId()), step::run));
     }
 }

@@ -1,6 +1,8 @@
 package io.financing.service.messaging;
 
+import io.financing.eventstore.Outages;
 import io.financing.kafka.edge.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,8 @@ class KafkaConfiguration {
     @Bean
     CommonErrorHandler deadLetters(KafkaOperations<Object, Object> kafka,
                                    @Value("${financing.consumers.retry-interval}") long retryIntervalMs,
-                                   @Value("${financing.consumers.retries}") long retries) {
-        var handler = DeadLetters.handler(kafka, DEAD_LETTER_SUFFIX, new FixedBackOff(retryIntervalMs, retries));
+                                   @Value("${financing.consumers.retries}") long retries, MeterRegistry meters) {
+        var handler = DeadLetters.handler(kafka, DEAD_LETTER_SUFFIX, new FixedBackOff(retryIntervalMs, retries), meters);
         var untilBack = new FixedBackOff(retryIntervalMs, FixedBackOff.UNLIMITED_ATTEMPTS);
         handler.setBackOffFunction((record, error) -> Outages.causedBy(error) ? untilBack : null);
         return handler;

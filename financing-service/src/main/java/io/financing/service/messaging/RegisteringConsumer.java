@@ -1,7 +1,6 @@
 package io.financing.service.messaging;
 
 import io.financing.api.json.EventJson;
-import io.financing.eventstore.EventMetadata;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +23,8 @@ class RegisteringConsumer {
             concurrency = "${financing.consumers.concurrency}")
     void on(String value) {
         EventJson.Registration registration = EventJson.readRegistration(value);
-        registration.event().ifPresent(event -> exactlyOnce.process("registering", registration.eventId().toString(),
-                () -> registering.dispatch(event, EventMetadata.causedBy(registration.eventId()))));
+        registration.event().ifPresent(event -> exactlyOnce.process(new ExactlyOnce.Message("registering",
+                        registration.name(), registration.eventId(), registration.eventId()),
+                metadata -> registering.dispatch(event, metadata)));
     }
 }

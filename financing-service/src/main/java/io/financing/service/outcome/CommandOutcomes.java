@@ -37,18 +37,17 @@ public final class CommandOutcomes {
         this.clock = clock;
     }
 
-    public void succeeded(CommandMessage command, List<StoredEvent> events) {
+    public void succeeded(CommandMessage command, List<StoredEvent> events, EventMetadata metadata) {
         record(command, new CommandSucceeded(command.commandId(), command.name(),
-                events.stream().map(StoredEvent::eventId).toList()));
+                events.stream().map(StoredEvent::eventId).toList()), metadata);
     }
 
-    public void rejected(CommandMessage command, String reason) {
-        record(command, new CommandRejected(command.commandId(), command.name(), reason));
+    public void rejected(CommandMessage command, String reason, EventMetadata metadata) {
+        record(command, new CommandRejected(command.commandId(), command.name(), reason), metadata);
     }
 
-    private void record(CommandMessage command, CommandOutcome outcome) {
+    private void record(CommandMessage command, CommandOutcome outcome, EventMetadata metadata) {
         store.create(command.commandId(), STREAM_TYPE, List.of(new NewEvent(UUID.randomUUID(),
-                EventNames.nameOf(outcome.getClass()),
-                json.writeValueAsString(outcome), EventMetadata.causedBy(command.commandId()), clock.instant())));
+                EventNames.nameOf(outcome.getClass()), json.writeValueAsString(outcome), metadata, clock.instant())));
     }
 }

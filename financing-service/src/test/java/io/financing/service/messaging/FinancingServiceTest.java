@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -90,7 +91,8 @@ class FinancingServiceTest {
     void startRelay(DataSource dataSource, KafkaTemplate<String, String> kafka) {
         if (relay == null) {
             relay = new Relay(dataSource, kafka, new RelayerProperties("financing.events", Duration.ofMillis(100), 500,
-                    "relayer", Duration.ofMillis(1)), new SimpleMeterRegistry());
+                    "relayer", Duration.ofMillis(1),
+                Duration.ofSeconds(5)), new SimpleMeterRegistry());
             new Thread(relay, "relay").start();
         }
     }
@@ -148,7 +150,7 @@ class FinancingServiceTest {
     }
 
     @Test
-    void everyEventNamesTheCommandItStemsFromAndTheMessageThatCausedIt() {
+    void everyEventNamesTheCommandItStemsFromTheMessageThatCausedItAndTheTraceItBelongsTo() {
         onSaleForTen();
 
         UUID command = send(new BidOnInvoice(ann, invoice, new BigDecimal("20")));
@@ -157,9 +159,19 @@ class FinancingServiceTest {
         StoredEvent placed = store.read(ann, 3).get(0);
         StoredEvent financed = store.read(invoice, 2).get(0);
         StoredEvent released = store.read(ann, 4).get(0);
-        assertThat(placed.metadata()).isEqualTo(new EventMetadata(command, command));
-        assertThat(financed.metadata()).isEqualTo(new EventMetadata(command, placed.eventId()));
-        assertThat(released.metadata()).isEqualTo(new EventMetadata(command, financed.eventId()));
+        assertThat(placed.metadata()).isEqualTo(new EventMetadata(command, command, placed.metadata().traceparent()));
+        assertThat(financed.metadata()).isEqualTo(new EventMetadata(command, placed.eventId(),
+                financed.metadata().traceparent()));
+        assertThat(released.metadata()).isEqualTo(new EventMetadata(command, financed.eventId(),
+                released.metadata().traceparent()));
+        assertThat(Stream.of(placed, financed, released).map(event -> traceIdOf(event.metadata().traceparent())))
+                .as("one trace, from the command's handling through each step of the saga")
+                .doesNotContainNull().containsOnly(traceIdOf(placed.metadata().traceparent()));
+    }
+
+    /** The trace id in a W3C traceparent: version-traceid-spanid-flags. */
+    private static String traceIdOf(String traceparent) {
+        return traceparent == null ? null : traceparent.split("-")[1];
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.financing.kafka.edge;
 
 import io.financing.api.json.UnreadableMessageException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
@@ -23,11 +25,19 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** The error handler for a consumer whose dead letters end in {@code suffix}. */
-    public static DefaultErrorHandler handler(KafkaOperations<Object, Object> kafka, String suffix, BackOff retries) {
+    /**
+     * The error handler for a consumer whose dead letters end in {@code suffix}; each dead letter counts in
+     * {@code financing.dead.letters{topic}}, by the topic it came from.
+     */
+    public static DefaultErrorHandler handler(KafkaOperations<Object, Object> kafka, String suffix, BackOff retries,
+                                              MeterRegistry meters) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, error) -> new TopicPartition(topic(record.topic(), suffix), -1));
-        var handler = new DefaultErrorHandler(recoverer, retries);
+        ConsumerRecordRecoverer counted = (record, error) -> {
+            recoverer.accept(record, error);
+            meters.counter("financing.dead.letters", "topic", record.topic()).increment();
+        };
+        var handler = new DefaultErrorHandler(counted, retries);
         handler.addNotRetryableExceptions(UnreadableMessageException.class, JacksonException.class);
         return handler;
     }

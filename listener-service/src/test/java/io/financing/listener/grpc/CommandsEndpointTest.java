@@ -17,18 +17,22 @@ import io.financing.grpc.edge.GrpcProbe;
 import io.financing.localstack.SharedInfrastructure;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +50,9 @@ class CommandsEndpointTest {
 
     @LocalGrpcPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private ManagedChannel channel;
@@ -91,6 +98,27 @@ class CommandsEndpointTest {
         assertThat(json.readTree(record.value()).get("name").asString()).isEqualTo("BidOnInvoice");
         assertThat(json.readValue(record.value(), CommandMessage.class).data()).isEqualTo(new BidOnInvoice(
                 UUID.fromString(INVESTOR), UUID.fromString(INVOICE), new BigDecimal("20.00")));
+    }
+
+    @Test
+    void eachCommandCountsAsAcceptedOrRefusedByNameAndTheQueuedOneCarriesTheCallersTrace() {
+        double accepted = meters.counter("financing.commands.accepted", "command", "BidOnInvoice").count();
+        double refused = meters.counter("financing.commands.refused", "command", "BidOnInvoice", "code",
+                "INVALID_ARGUMENT").count();
+        var traced = new Metadata();
+        traced.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        var bid = BidOnInvoiceCommand.newBuilder().setInvestorId(uuid(INVESTOR)).setInvoiceId(uuid(INVOICE));
+
+        commands.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(traced)).bidOnInvoice(bid.setBid(money("20")).build());
+        assertThatThrownBy(() -> commands.bidOnInvoice(bid.setBid(money("-1")).build()));
+
+        assertThat(meters.counter("financing.commands.accepted", "command", "BidOnInvoice").count()).isEqualTo(accepted + 1);
+        assertThat(meters.counter("financing.commands.refused", "command", "BidOnInvoice", "code", "INVALID_ARGUMENT")
+                .count()).isEqualTo(refused + 1);
+        String traceparent = new String(topic.await(1).get(0).headers().lastHeader("traceparent").value());
+        assertThat(traceparent).as("a span of the listener's, in the caller's trace")
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").doesNotContain("00f067aa0ba902b7");
     }
 
     @Test

@@ -2,17 +2,21 @@ package io.financing.listener.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.financing.api.v1.CommandsGrpc;
+import io.financing.grpc.edge.GrpcProbe;
 import io.financing.listener.Requests;
 import io.financing.localstack.Ports;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +36,17 @@ class KafkaUnreachableTest {
 
     @LocalGrpcPort
     int port;
+
+    @Test
+    void grpcHealthSaysNotServingForTheServerAndTheCommandsService() {
+        var channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        try (var probe = new GrpcProbe(channel)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(probe.health("")).isEqualTo(ServingStatus.NOT_SERVING);
+                assertThat(probe.health(CommandsGrpc.SERVICE_NAME)).isEqualTo(ServingStatus.NOT_SERVING);
+            });
+        }
+    }
 
     @Test
     void answersUnavailableNamingTheCommandIdToRetryWith() {

@@ -27,6 +27,11 @@ class CommandStatusProjection implements Projection {
         return "Command";
     }
 
+    @Override
+    public String readModel() {
+        return "command_statuses";
+    }
+
     /** One query for the statuses already known (a redelivered outcome changes nothing), then inserts. */
     @Override
     public void applyAll(List<ProjectedEvent> outcomes) {

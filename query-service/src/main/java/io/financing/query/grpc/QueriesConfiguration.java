@@ -1,5 +1,7 @@
 package io.financing.query.grpc;
 
+import io.financing.api.v1.QueriesGrpc;
+import io.financing.grpc.edge.ServingFollowsReadiness;
 import io.financing.grpc.edge.UnreadableRequests;
 import io.financing.query.command.CommandStatusRows;
 import io.financing.query.investor.InvestorRows;
@@ -7,6 +9,10 @@ import io.financing.query.invoice.InvoiceRows;
 import io.financing.query.issuer.IssuerRows;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,4 +28,10 @@ class QueriesConfiguration {
         return () -> service;
     }
 
+    /** gRPC health, for the server and for {@code Queries} by name, follows readiness. */
+    @Bean
+    ServingFollowsReadiness servingFollowsReadiness(HealthStatusManager health, HealthEndpoint readiness,
+                                                    @Value("${financing.grpc.health-interval:1s}") Duration interval) {
+        return new ServingFollowsReadiness(health, readiness, interval, QueriesGrpc.SERVICE_NAME);
+    }
 }

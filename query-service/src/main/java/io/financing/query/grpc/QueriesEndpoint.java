@@ -15,6 +15,7 @@ import io.financing.api.v1.Money;
 import io.financing.api.v1.PageRequest;
 import io.financing.api.v1.QueriesGrpc;
 import io.financing.api.v1.UUID;
+import io.financing.eventstore.Outages;
 import io.financing.query.command.CommandStatusRow;
 import io.financing.query.command.CommandStatusRows;
 import io.financing.query.investor.InvestorRow;
@@ -113,6 +114,12 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
             response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
         } catch (NotFoundException e) {
             response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+        } catch (RuntimeException e) {
+            if (!Outages.causedBy(e)) {
+                throw e;
+            }
+            response.onError(Status.UNAVAILABLE.withDescription("The read models' database is unavailable; retry")
+                    .withCause(e).asRuntimeException());
         }
     }
 

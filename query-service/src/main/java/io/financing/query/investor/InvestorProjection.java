@@ -24,6 +24,11 @@ class InvestorProjection extends RowProjection<InvestorRow, InvestorEvent, Inves
     }
 
     @Override
+    public String readModel() {
+        return "investors";
+    }
+
+    @Override
     protected InvestorRow create(ProjectedEvent at, InvestorCreated created) {
         return new InvestorRow(at.aggregateId(), at.position());
     }

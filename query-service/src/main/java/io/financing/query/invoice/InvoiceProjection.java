@@ -24,6 +24,11 @@ class InvoiceProjection extends RowProjection<InvoiceRow, InvoiceEvent, InvoiceC
     }
 
     @Override
+    public String readModel() {
+        return "invoices";
+    }
+
+    @Override
     protected InvoiceRow create(ProjectedEvent at, InvoiceCreated created) {
         return new InvoiceRow(at.aggregateId(), at.position(), created.issuerId(), created.askingPrice().amount());
     }

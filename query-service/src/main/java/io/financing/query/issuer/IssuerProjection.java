@@ -19,6 +19,11 @@ class IssuerProjection extends RowProjection<IssuerRow, IssuerEvent, IssuerCreat
     }
 
     @Override
+    public String readModel() {
+        return "issuers";
+    }
+
+    @Override
     protected IssuerRow create(ProjectedEvent at, IssuerCreated created) {
         return new IssuerRow(at.aggregateId(), at.position());
     }

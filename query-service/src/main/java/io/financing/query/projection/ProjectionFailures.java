@@ -1,6 +1,7 @@
 package io.financing.query.projection;
 
 import io.financing.kafka.edge.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ class ProjectionFailures {
     }
 
     @Bean
-    CommonErrorHandler retryUntilApplied(KafkaOperations<Object, Object> kafka) {
-        return DeadLetters.handler(kafka, DEAD_LETTER_SUFFIX, new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS));
+    CommonErrorHandler retryUntilApplied(KafkaOperations<Object, Object> kafka, MeterRegistry meters) {
+        return DeadLetters.handler(kafka, DEAD_LETTER_SUFFIX, new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS),
+                meters);
     }
 }

@@ -1,8 +1,7 @@
-package io.financing.service.messaging;
+package io.financing.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.financing.api.json.UnreadableMessageException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -24,7 +23,7 @@ class OutagesTest {
     void aFailureOfTheMessageItselfIsNot() {
         assertThat(Outages.causedBy(sqlFailure("23505"))).as("unique violation").isFalse();
         assertThat(Outages.causedBy(new IllegalStateException("a bug"))).isFalse();
-        assertThat(Outages.causedBy(new UnreadableMessageException("not JSON"))).isFalse();
+        assertThat(Outages.causedBy(new IllegalArgumentException("not JSON"))).isFalse();
     }
 
     private static RuntimeException sqlFailure(String state) {

@@ -1,4 +1,4 @@
-package io.financing.service.messaging;
+package io.financing.eventstore;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -7,17 +7,17 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Whether a message failed because the infrastructure was away (PostgreSQL restarting, a connection
- * cut), not because of the message: such a message is retried until the database is back, for as
- * long as that takes, instead of being dead-lettered after a few tries: an accepted command must
- * never be lost to an outage.
+ * Whether work failed because the database was away (PostgreSQL restarting, a connection cut), not because
+ * of the work: such a failure passes, so a consumed message is retried until the database is back instead of
+ * being dead-lettered (an accepted command must never be lost to an outage), and a query is answered
+ * UNAVAILABLE, which tells its client to retry.
  */
-final class Outages {
+public final class Outages {
 
     private Outages() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
                     || cause instanceof DataAccessResourceFailureException
