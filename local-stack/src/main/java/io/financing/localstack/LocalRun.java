@@ -113,6 +113,11 @@ public final class LocalRun implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** Every relayer running: the first, and those {@link #startAnotherRelayer} added. One leads at a time. */
+    public List<ServiceProcess> relayers() {
+        return services.stream().filter(service -> service.spec().name().startsWith("relayer-service")).toList();
+    }
+
     /**
      * Starts one more relayer, supervised like the others, named {@code name}: it stands by while
      * another leads, and takes over when that one dies.
@@ -120,9 +125,10 @@ public final class LocalRun implements AutoCloseable {
     public ServiceProcess startAnotherRelayer(String name) {
         var relayer = service("relayer-service").spec();
         var environment = new HashMap<>(relayer.environment());
-        environment.put("FINANCING_MANAGEMENT_PORT", "0"); // any free port: the first relayer has the usual one
+        int management = Ports.free(); // the first relayer has the usual one
+        environment.put("FINANCING_MANAGEMENT_PORT", String.valueOf(management));
         var another = process(new ServiceProcess.Spec(name, relayer.jar(), relayer.maxHeap(), Map.copyOf(environment),
-                0, 0));
+                0, management));
         services.add(another);
         supervise(another);
         return another;

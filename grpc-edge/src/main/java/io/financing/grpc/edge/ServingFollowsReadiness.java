@@ -9,18 +9,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * gRPC health says what Actuator's readiness says: SERVING while readiness is UP (the application has
  * started and the database and Kafka it needs answer), NOT_SERVING otherwise, and for good from the moment
  * the application stops. The server as a whole ({@code ""}) and each of its services by name are told, so
- * that a load balancer asking either way stops sending calls that could only fail.
+ * that a load balancer asking either way stops sending calls that could only fail. Readiness is checked
+ * every interval (the database or Kafka may go away at any time) and at once when the application's own
+ * readiness changes, so a client that waits for SERVING after start is not kept waiting an interval.
  */
-public final class ServingFollowsReadiness implements SmartLifecycle {
+public final class ServingFollowsReadiness
+        implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<ReadinessState>> {
 
     private static final Logger log = LoggerFactory.getLogger(ServingFollowsReadiness.class);
 
@@ -56,7 +62,14 @@ public final class ServingFollowsReadiness implements SmartLifecycle {
         return checks != null && !checks.isShutdown();
     }
 
-    private void follow() {
+    @Override
+    public void onApplicationEvent(AvailabilityChangeEvent<ReadinessState> event) {
+        if (isRunning()) {
+            follow();
+        }
+    }
+
+    private synchronized void follow() {
         ServingStatus status = readiness();
         if (status != last) {
             log.info("gRPC health: {} (readiness)", status);
