@@ -37,7 +37,7 @@ class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final String IMAGE = "financing:local";
     private static final Set<String> OURS = Set.of("listener-service", "financing-service", "relayer-service",
-            "query-service", "populate");
+            "query-service", "populate", "identity");
     private static final Set<String> SERVICES = Set.of("listener-service", "financing-service", "relayer-service",
             "query-service");
     /** Where the postgres:17 image keeps its cluster: ENV PGDATA, and its VOLUME (docker-library/postgres). */
@@ -132,6 +132,26 @@ class DockerComposeTest {
         assertThat(services.get("populate").get("restart")).isEqualTo("no");
     }
 
+    /**
+     * The gRPC servers check tokens against the identity service's JWK Set (the local run's identity provider, its
+     * key made once into a volume its user owns), and start only once it serves.
+     */
+    @Test
+    void theGrpcServersCheckTokensAgainstTheIdentityServiceUnlessTold() {
+        assertThat(command("identity")).containsExactly("/app/local-stack.jar", "identity");
+        assertThat(environment("identity")).containsEntry("FINANCING_HOME", "/identity")
+                .containsEntry("FINANCING_IDENTITY_PORT", "9189");
+        assertThat(list(services.get("identity").get("volumes"))).contains("identity-data:/identity");
+        assertThat(dockerfile).contains("mkdir /identity && chown financing:financing /identity");
+        assertThat(healthcheck("identity")).contains("curl -fsS", "localhost:9189/.well-known/jwks.json");
+        for (String server : List.of("listener-service", "query-service")) {
+            assertThat(environment(server)).containsEntry("FINANCING_AUTH", "${FINANCING_AUTH:-on}")
+                    .containsEntry("FINANCING_AUTH_JWKS_URI",
+                            "${FINANCING_AUTH_JWKS_URI:-http://identity:9189/.well-known/jwks.json}");
+            assertThat(dependsOn(server)).containsEntry("identity", "service_healthy");
+        }
+    }
+
     @Test
     void theHostReachesTheGrpcServersPostgresqlAndKafkaOnTheirUsualPorts() {
         assertThat(ports("listener-service")).contains(environment("listener-service").get("FINANCING_COMMANDS_PORT")
@@ -177,7 +197,7 @@ class DockerComposeTest {
         Map<String, Object> volumes = map(new Yaml().<Map<String, Object>>load(read(REPOSITORY.resolve("docker-compose.yml")))
                 .get("volumes"));
 
-        assertThat(volumes).containsOnlyKeys("postgres-data", "kafka-data", "prometheus-data");
+        assertThat(volumes).containsOnlyKeys("postgres-data", "kafka-data", "prometheus-data", "identity-data");
         assertThat(list(services.get("postgres").get("volumes"))).contains("postgres-data:" + POSTGRES_DATA);
         assertThat(environment("kafka")).as("else the log goes to Kafka's default under /tmp")
                 .containsEntry("KAFKA_LOG_DIRS", KAFKA_DATA);
@@ -319,6 +339,7 @@ class DockerComposeTest {
     private static String settings(String service) {
         return read(REPOSITORY.resolve(service).resolve("src/main/resources/application.yml"))
                 + read(REPOSITORY.resolve("observability/src/main/resources/io/financing/observability/observability.yml"))
+                + read(REPOSITORY.resolve("access/src/main/resources/io/financing/access/access.yml"))
                 + read(REPOSITORY.resolve("observability/src/main/java/io/financing/observability/ObservabilityDefaults.java"));
     }
 

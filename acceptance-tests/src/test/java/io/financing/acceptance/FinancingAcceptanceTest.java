@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.financing.api.access.Caller;
 import io.financing.api.v1.ApproveFinancingCommand;
 import io.financing.api.v1.Bid;
 import io.financing.api.v1.BidOnInvoiceCommand;
@@ -17,15 +18,17 @@ import io.financing.api.v1.Money;
 import io.financing.api.v1.QueriesGrpc;
 import io.financing.api.v1.ReverseFinancingCommand;
 import io.financing.api.v1.SellInvoiceCommand;
-import io.financing.populate.Registration;
 import io.financing.populate.RegisteringPublisher;
+import io.financing.populate.Registration;
 import io.grpc.ManagedChannel;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,7 @@ class FinancingAcceptanceTest {
     private CommandsGrpc.CommandsBlockingStub commands;
     private QueriesGrpc.QueriesBlockingStub queries;
     private EventBus bus;
+    private final List<ManagedChannel> partiesChannels = new ArrayList<>();
 
     private final UUID issuer = UUID.randomUUID();
     private final UUID ann = UUID.randomUUID();
@@ -62,6 +66,7 @@ class FinancingAcceptanceTest {
     void disconnect() {
         commandsChannel.shutdownNow();
         queriesChannel.shutdownNow();
+        partiesChannels.forEach(ManagedChannel::shutdownNow);
     }
 
     @Test
@@ -141,6 +146,59 @@ class FinancingAcceptanceTest {
                 .hasMessageContaining("INVALID_ARGUMENT")
                 .hasMessageContaining("invoice_id.value")
                 .hasMessageContaining("bid.amount");
+    }
+
+    /**
+     * Each party with its own token, as a real client holds it: the issuer sells, the investor bids, another issuer's
+     * approval is REJECTED by the invoice with its reason (and that issuer reads its own command's status), and the
+     * invoice's own issuer approves it.
+     */
+    @Test
+    void eachPartyActsForItselfAndADecisionByAnotherIssuerIsRejectedWithItsReason() throws Exception {
+        Assumptions.assumeTrue(system.local() != null, "mints the parties' tokens with the local run's identity");
+        UUID another = UUID.randomUUID();
+        register(new Registration.Issuer(issuer, "ACME"), new Registration.Issuer(another, "Other"),
+                new Registration.Investor(ann, "Ann", new BigDecimal("100")));
+        awaitInvestor(ann, "100.00", "0.00", "0.00");
+        String invoice = commandsAs(Caller.issuer(issuer)).sellInvoice(SellInvoiceCommand
+                .newBuilder().setIssuerId(id(issuer.toString())).setAskingPrice(money("10")).build())
+                .getInvoiceId().getValue();
+        commandsAs(Caller.investor(ann)).bidOnInvoice(BidOnInvoiceCommand.newBuilder()
+                .setInvestorId(id(ann.toString())).setInvoiceId(id(invoice)).setBid(money("10")).build());
+        awaitInvoice(invoice, InvoiceStatus.FINANCED);
+
+        var approval = ApproveFinancingCommand.newBuilder().setInvoiceId(id(invoice)).build();
+        String byAnother = commandsAs(Caller.issuer(another)).approveFinancing(approval)
+                .getCommandId();
+        var request = CommandStatusRequest.newBuilder().setCommandId(byAnother).build();
+        var anothersQueries = queriesAs(Caller.issuer(another));
+        await().atMost(SETTLING).until(() -> anothersQueries.getCommandStatus(request).getState()
+                != CommandStatus.State.UNKNOWN);
+
+        assertThat(anothersQueries.getCommandStatus(request).getState()).isEqualTo(CommandStatus.State.REJECTED);
+        assertThat(anothersQueries.getCommandStatus(request).getReason())
+                .isEqualTo("Issuer " + another + " is not the issuer of invoice " + invoice);
+        assertThat(bus.names(invoice)).containsExactly("InvoiceCreated", "InvoiceFinanced");
+        commandsAs(Caller.issuer(issuer)).approveFinancing(approval);
+        awaitInvoice(invoice, InvoiceStatus.APPROVED);
+        assertThatThrownBy(() -> commandsAs(Caller.investor(ann)).approveFinancing(approval))
+                .hasMessageStartingWith("PERMISSION_DENIED");
+    }
+
+    private CommandsGrpc.CommandsBlockingStub commandsAs(Caller caller) {
+        return CommandsGrpc.newBlockingStub(channelAs(caller, system.commandsAddress()))
+                .withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private QueriesGrpc.QueriesBlockingStub queriesAs(Caller caller) {
+        return QueriesGrpc.newBlockingStub(channelAs(caller, system.queriesAddress()));
+    }
+
+    /** A channel whose calls carry that caller's token, of the local run's identity. */
+    private ManagedChannel channelAs(Caller caller, String address) {
+        var channel = system.clients().withToken(system.local().infrastructure().identity().token(caller)).to(address);
+        partiesChannels.add(channel);
+        return channel;
     }
 
     // Steps

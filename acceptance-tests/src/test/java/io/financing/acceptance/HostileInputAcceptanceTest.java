@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.financing.acceptance.HostileRequests.Request;
-import io.financing.grpc.edge.RawBytes;
 import io.financing.api.v1.CommandReply;
 import io.financing.api.v1.CommandStatus;
 import io.financing.api.v1.CommandStatusRequest;
 import io.financing.api.v1.QueriesGrpc;
 import io.financing.api.v1.SellInvoiceReply;
+import io.financing.grpc.edge.ClientChannels;
+import io.financing.grpc.edge.RawBytes;
 import io.financing.localstack.Topics;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +104,49 @@ class HostileInputAcceptanceTest {
         assertThat(answers.unclear()).as("requests answered neither OK nor with a clear error").isEmpty();
         assertThat(answers.counts()).containsKeys(Status.Code.OK, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
                 Status.Code.RESOURCE_EXHAUSTED);
+    }
+
+    /** Every kind of hostile token, on every method of both servers: UNAUTHENTICATED, and nothing enqueued. */
+    @Test
+    void everyHostileTokenIsUnauthenticatedOnEveryMethodAndNothingIsEnqueued() throws Exception {
+        Assumptions.assumeTrue(system.local() != null, "forges tokens against the local run's own identity");
+        var requests = new HostileRequests(4122026L);
+        Map<String, Status.Code> answers = new TreeMap<>();
+        long enqueuedBefore = commandsOnTheTopic();
+
+        new HostileTokens(system.local().infrastructure().identity(), 20261204L).all().forEach((kind, token) -> {
+            ClientChannels bearing = system.clients().withToken(token);
+            ManagedChannel withCommands = bearing.to(system.commandsAddress());
+            ManagedChannel withQueries = bearing.to(system.queriesAddress());
+            try {
+                for (int i = 0; i < 12; i++) {
+                    Request command = requests.command();
+                    Request query = requests.query();
+                    answers.put(kind + ": " + command.method(), call(withCommands, command, reply -> { }));
+                    answers.put(kind + ": " + query.method(), call(withQueries, query, reply -> { }));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                withCommands.shutdownNow();
+                withQueries.shutdownNow();
+            }
+        });
+
+        assertThat(answers).isNotEmpty().allSatisfy((call, answer) ->
+                assertThat(answer).as(call).isEqualTo(Status.Code.UNAUTHENTICATED));
+        assertThat(commandsOnTheTopic()).as("commands enqueued").isEqualTo(enqueuedBefore);
+    }
+
+    /** How many records {@code financing.commands} holds: its partitions' end offsets added up. */
+    private long commandsOnTheTopic() {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", system.kafka()),
+                new StringDeserializer(), new StringDeserializer())) {
+            var partitions = consumer.partitionsFor("financing.commands").stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** How many requests got each answer, and the requests answered unclearly (described, with their answer). */

@@ -1,5 +1,6 @@
 package io.financing.acceptance;
 
+import io.financing.api.access.Caller;
 import io.financing.grpc.edge.ClientChannels;
 import io.financing.localstack.LocalRun;
 import io.financing.localstack.LocalSettings;
@@ -18,7 +19,7 @@ import java.util.Map;
  * With {@code FINANCING_COMMANDS_ADDR}, {@code FINANCING_QUERIES_ADDR} and {@code FINANCING_KAFKA_BOOTSTRAP}
  * set (host:port each), an already running deployment instead: {@code ./financing up}, Docker Compose,
  * anything; reached in plaintext, or over TLS as {@link ClientChannels} reads the environment
- * ({@code FINANCING_GRPC_TLS_TRUST}).
+ * ({@code FINANCING_GRPC_TLS_TRUST}), with the operator's token in {@code FINANCING_TOKEN}.
  *
  * @param local the local system's processes, for the tests that crash them; null for a deployment
  */
@@ -49,8 +50,11 @@ record SystemUnderTest(String commandsAddress, String queriesAddress, String kaf
         var system = new LocalRun(settings, Path.of("").toAbsolutePath().getParent());
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "system-down"));
         system.start(true);
+        // The tests act as an operator, who may do everything; those about who may do what mint their own tokens.
+        ClientChannels asOperator = settings.clients()
+                .withToken(system.infrastructure().identity().token(Caller.operator("acceptance-tests")));
         return new SystemUnderTest("localhost:" + settings.commandsPort(), "localhost:" + settings.queriesPort(),
-                "localhost:" + settings.kafkaPort(), settings.clients(), system);
+                "localhost:" + settings.kafkaPort(), asOperator, system);
     }
 
     ManagedChannel commandsChannel() {

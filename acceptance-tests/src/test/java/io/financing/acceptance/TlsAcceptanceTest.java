@@ -79,6 +79,8 @@ class TlsAcceptanceTest {
         builder.environment().putAll(tls);
         builder.environment().put("FINANCING_COMMANDS_PORT", port(system.commandsAddress()));
         builder.environment().put("FINANCING_QUERIES_PORT", port(system.queriesAddress()));
+        // The local run's home: there the tool finds the identity, and calls as the local operator by itself.
+        builder.environment().put("FINANCING_HOME", system.local().settings().home().toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./financing %s ended", arguments[0]).isTrue();

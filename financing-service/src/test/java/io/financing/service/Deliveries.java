@@ -1,10 +1,13 @@
 package io.financing.service;
 
 import io.financing.api.Money;
+import io.financing.api.access.Caller;
 import io.financing.api.command.Command;
+import io.financing.api.command.CommandMessage;
 import io.financing.api.json.EventJson;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -133,7 +136,8 @@ final class Deliveries {
             financing.registeringInvestor.handle(registered.investorId(), registered.balance(),
                     EventMetadata.causedBy(registered.eventId()));
         } else if (message instanceof CommandSent sent) {
-            financing.commands.dispatch(sent.command(), EventMetadata.causedBy(sent.commandId()));
+            financing.commands.dispatch(CommandMessage.of(sent.commandId(), Instant.EPOCH, Caller.ANYONE, sent.command()),
+                    EventMetadata.causedBy(sent.commandId()));
         } else if (message instanceof EventPublished published) {
             StoredEvent event = published.event();
             EventJson.readStored(event.name(), event.data()).flatMap(financing.saga::stepFor)

@@ -1,7 +1,9 @@
 package io.financing.service;
 
 import io.financing.api.Money;
+import io.financing.api.access.Caller;
 import io.financing.api.command.Command;
+import io.financing.api.command.CommandMessage;
 import io.financing.api.json.EventJson;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
@@ -19,6 +21,7 @@ import io.financing.service.messaging.CommandDispatcher;
 import io.financing.service.saga.FinancingSaga;
 import io.financing.service.store.EventSourcedAggregates;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +82,9 @@ final class InMemoryFinancing {
     /** Handles the command and lets the saga run to its end; returns the names of every event that followed. */
     List<String> send(Command command) {
         long before = settledPosition;
-        commands.dispatch(command, EventMetadata.causedBy(UUID.randomUUID()));
+        UUID commandId = UUID.randomUUID();
+        commands.dispatch(CommandMessage.of(commandId, Instant.EPOCH, Caller.ANYONE, command),
+                EventMetadata.causedBy(commandId));
         settle();
         return store.all().stream().filter(event -> event.position() > before).map(StoredEvent::name).toList();
     }

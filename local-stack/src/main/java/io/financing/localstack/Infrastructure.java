@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The real infrastructure every service needs: PostgreSQL with the event store and read model
- * databases, and Kafka with the system's topics. Tests and {@code ./financing up} both start it here.
+ * databases, Kafka with the system's topics, and an identity provider whose JWK Set verifies the callers'
+ * tokens. Tests and {@code ./financing up} both start it here.
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -16,11 +17,16 @@ public final class Infrastructure implements AutoCloseable {
     private final Settings settings;
     private volatile PostgresServer postgres;
     private volatile KafkaServer kafka;
+    private final LocalIdentity identity;
+    private final JwksServer jwks;
 
-    private Infrastructure(Settings settings, PostgresServer postgres, KafkaServer kafka) {
+    private Infrastructure(Settings settings, PostgresServer postgres, KafkaServer kafka, LocalIdentity identity,
+                           JwksServer jwks) {
         this.settings = settings;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.identity = identity;
+        this.jwks = jwks;
     }
 
     /**
@@ -30,13 +36,16 @@ public final class Infrastructure implements AutoCloseable {
         Ports.requireFree(settings.postgresPort(), "PostgreSQL");
         Ports.requireFree(settings.kafkaPort(), "Kafka");
         Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller");
+        Ports.requireFree(settings.identityPort(), "the identity provider's JWK Set");
+        LocalIdentity identity = LocalIdentity.in(settings.identityDirectory());
         PostgresServer postgres = startPostgres(settings);
         try {
             postgres.createDatabaseIfMissing(EVENT_STORE_DATABASE);
             postgres.createDatabaseIfMissing(READ_MODEL_DATABASE);
             KafkaServer kafka = startKafka(settings);
             kafka.createTopics(TOPICS, settings.partitions());
-            return new Infrastructure(settings, postgres, kafka);
+            return new Infrastructure(settings, postgres, kafka, identity,
+                    JwksServer.start(settings.identityPort(), identity));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -79,9 +88,20 @@ public final class Infrastructure implements AutoCloseable {
         return kafka;
     }
 
+    /** Mints the tokens the services accept. */
+    public LocalIdentity identity() {
+        return identity;
+    }
+
+    /** Where the services fetch the keys that verify the tokens ({@code FINANCING_AUTH_JWKS_URI}). */
+    public String jwksUri() {
+        return JwksServer.uri(settings.identityPort());
+    }
+
     /** Stops Kafka first, so that nothing still writing to it outlives PostgreSQL unnoticed. */
     @Override
     public void close() {
+        jwks.close();
         try {
             kafka.close();
         } finally {
@@ -93,12 +113,17 @@ public final class Infrastructure implements AutoCloseable {
      * @param durable fsync and synchronous commit on: required for the local run, benchmarks and any
      *                test about durability
      */
-    public record Settings(int postgresPort, int kafkaPort, int kafkaControllerPort, int partitions,
+    public record Settings(int postgresPort, int kafkaPort, int kafkaControllerPort, int identityPort, int partitions,
                            Path dataDirectory, Path logDirectory, boolean durable) {
+
+        /** Where the identity provider keeps its signing key: with the data, so a fresh start makes a new one. */
+        public Path identityDirectory() {
+            return dataDirectory.resolve("identity");
+        }
 
         /** Free ports and fresh directories under {@code root}: what a test JVM needs. */
         public static Settings forTests(Path root) {
-            return new Settings(Ports.free(), Ports.free(), Ports.free(), 6,
+            return new Settings(Ports.free(), Ports.free(), Ports.free(), Ports.free(), 6,
                     root.resolve("data"), root.resolve("logs"), true);
         }
     }

@@ -1,9 +1,14 @@
 package io.financing.localstack;
 
+import io.financing.api.access.Caller;
 import io.financing.grpc.edge.GrpcProbe;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -15,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -88,9 +94,20 @@ public final class LocalRun implements AutoCloseable {
         boolean firstStart = !Files.exists(settings.dataDirectory());
         log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
         infrastructure = Infrastructure.start(settings.infrastructure());
-        services.forEach(this::supervise);
+        services.stream().filter(service -> !collectsSpans(service)).forEach(this::supervise);
         awaitServing();
+        // Zipkin last: it only collects spans, and starting beside the services would slow each of theirs on a
+        // small machine (on two cores, by a third). The spans of their own starts are lost; no call's is, since the
+        // run is up only once Zipkin takes spans too.
+        services.stream().filter(LocalRun::collectsSpans).forEach(this::supervise);
+        if (settings.tracing()) {
+            awaitZipkin();
+        }
         return firstStart;
+    }
+
+    private static boolean collectsSpans(ServiceProcess service) {
+        return service.spec().name().equals(Services.ZIPKIN);
     }
 
     private ServiceProcess process(ServiceProcess.Spec spec) {
@@ -207,6 +224,27 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
+    private void awaitZipkin() throws InterruptedException {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.zipkinPort() + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Zipkin did not start within " + STARTUP_TIMEOUT.toSeconds() + " s; see "
+                        + service(Services.ZIPKIN).logFile());
+            }
+            Thread.sleep(250);
+        }
+    }
+
     private void printEndpoints() {
         var out = System.out;
         out.println();
@@ -214,7 +252,7 @@ public final class LocalRun implements AutoCloseable {
         for (ServiceProcess service : services) {
             int grpc = service.spec().grpcPort();
             int http = service.spec().httpPort();
-            String path = service.spec().name().equals("zipkin") ? "/zipkin/" : "/actuator";
+            String path = collectsSpans(service) ? "/zipkin/" : "/actuator";
             out.printf("  %-18s %-16s %-38s log %s%n", service.spec().name(), grpc > 0 ? "localhost:" + grpc : "",
                     http > 0 ? "http://localhost:" + http + path : "", service.logFile());
         }
@@ -226,6 +264,10 @@ public final class LocalRun implements AutoCloseable {
         if (settings.tls() != null) {
             out.printf("  %-18s both gRPC servers, with %s%n", "TLS", settings.tls().certificate());
         }
+        out.printf("  %-18s %s%n", "callers", settings.authentication()
+                ? "need a token (tokens checked against " + JwksServer.uri(settings.identityPort())
+                        + "); ./financing token operator | issuer ID | investor ID"
+                : "need no token: authentication is off (FINANCING_AUTH=off)");
         out.printf("  %-18s Java %s, %s%n", "every service on", Runtime.version().feature(), System.getProperty("java.home"));
         out.println("Try: ./financing health    ./financing status --watch    Stop: Ctrl-C");
         out.println();
@@ -243,14 +285,26 @@ public final class LocalRun implements AutoCloseable {
             Process process = builder.start();
             String registered = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() == 0) {
-                System.out.println("Demo parties registered (./financing populate registers more):");
-                registered.lines().forEach(line -> System.out.println("  " + line));
+                System.out.println("Demo parties registered (./financing populate registers more), each with a token "
+                        + "valid " + LocalIdentity.VALIDITY.toHours() + " h (./financing token mints more):");
+                registered.lines().forEach(line -> System.out.println("  " + line + tokenFor(line)));
             } else {
                 log.warn("Could not register the demo parties: {}", registered);
             }
         } catch (IOException e) {
             log.warn("Could not register the demo parties", e);
         }
+    }
+
+    /** "  token eyJ…" for a party the populate tool registered ("investor 5f0c…"); nothing while no token is needed. */
+    private String tokenFor(String registered) {
+        if (!settings.authentication()) {
+            return "";
+        }
+        String[] party = registered.split(" ");
+        UUID id = UUID.fromString(party[1]);
+        Caller caller = party[0].equals("issuer") ? Caller.issuer(id) : Caller.investor(id);
+        return "  token " + infrastructure.identity().token(caller);
     }
 
     /** Services first, in parallel, each given its grace period; then Kafka and PostgreSQL. */
@@ -291,6 +345,8 @@ public final class LocalRun implements AutoCloseable {
     /** The services {@code ./financing up} runs, and the environment each is configured by. */
     static final class Services {
 
+        static final String ZIPKIN = "zipkin";
+
         private Services() {
         }
 
@@ -299,6 +355,11 @@ public final class LocalRun implements AutoCloseable {
             String eventStore = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/"
                     + Infrastructure.EVENT_STORE_DATABASE;
             Map<String, String> tls = settings.tls() == null ? Map.of() : settings.tls().environment();
+            // The gRPC servers check callers' tokens against the local identity's keys, unless told not to.
+            var grpcServer = new HashMap<>(tls);
+            grpcServer.putAll(settings.authentication()
+                    ? Map.of("FINANCING_AUTH_JWKS_URI", JwksServer.uri(settings.identityPort()))
+                    : Map.of("FINANCING_AUTH", "off"));
             Map<String, String> tracing = settings.tracing()
                     ? Map.of("FINANCING_ZIPKIN_ENDPOINT", settings.zipkinSpansEndpoint(), "FINANCING_TRACING_SAMPLING", "1.0")
                     // Nothing to report to: no span is recorded (the trace context still travels, unsampled).
@@ -309,7 +370,7 @@ public final class LocalRun implements AutoCloseable {
                 services.add(zipkin(settings, repository));
             }
             services.add(new ServiceProcess.Spec("listener-service", jar(repository, "listener-service"), SERVICE_HEAP,
-                    with(tls, tracing, management.listener(), Map.of(
+                    with(grpcServer, tracing, management.listener(), Map.of(
                             "FINANCING_COMMANDS_PORT", Integer.toString(settings.commandsPort()),
                             "FINANCING_KAFKA_BOOTSTRAP", kafka)),
                     settings.commandsPort(), management.listener()));
@@ -318,7 +379,7 @@ public final class LocalRun implements AutoCloseable {
                             "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore)),
                     0, management.financing()));
             services.add(new ServiceProcess.Spec("query-service", jar(repository, "query-service"), SERVICE_HEAP,
-                    with(tls, tracing, management.query(), Map.of(
+                    with(grpcServer, tracing, management.query(), Map.of(
                             "FINANCING_QUERIES_PORT", Integer.toString(settings.queriesPort()),
                             "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore,
                             "FINANCING_READMODEL_URL", "jdbc:postgresql://localhost:" + settings.postgresPort()
@@ -338,7 +399,7 @@ public final class LocalRun implements AutoCloseable {
          */
         private static ServiceProcess.Spec zipkin(LocalSettings settings, Path repository) {
             String port = Integer.toString(settings.zipkinPort());
-            return new ServiceProcess.Spec("zipkin", repository.resolve("local-stack/target/zipkin/zipkin-server.jar"),
+            return new ServiceProcess.Spec(ZIPKIN, repository.resolve("local-stack/target/zipkin/zipkin-server.jar"),
                     ZIPKIN_HEAP, Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "200000",
                             // The whole list of ports, as Spring binds a list from one source only.
                             "ARMERIA_PORTS_0_PORT", port, "ARMERIA_PORTS_0_IP", "127.0.0.1",
@@ -346,10 +407,10 @@ public final class LocalRun implements AutoCloseable {
                     0, settings.zipkinPort());
         }
 
-        private static Map<String, String> with(Map<String, String> tls, Map<String, String> tracing,
+        private static Map<String, String> with(Map<String, String> grpcServer, Map<String, String> tracing,
                                                 int managementPort, Map<String, String> environment) {
             var all = new HashMap<>(environment);
-            all.putAll(tls);
+            all.putAll(grpcServer);
             all.putAll(tracing);
             all.put("FINANCING_MANAGEMENT_PORT", Integer.toString(managementPort));
             return Map.copyOf(all);

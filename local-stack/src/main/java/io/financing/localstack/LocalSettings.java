@@ -1,10 +1,12 @@
 package io.financing.localstack;
 
+import io.financing.api.access.Caller;
 import io.financing.grpc.edge.ClientChannels;
 import io.financing.grpc.edge.ServerTls;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where {@code ./financing up} listens and keeps its data, from environment variables with defaults.
@@ -18,10 +20,13 @@ import java.util.Map;
  * @param management       each service's management port (Actuator over HTTP)
  * @param zipkinPort       where the local Zipkin serves its UI and takes spans ({@code FINANCING_ZIPKIN_PORT}, 9411)
  * @param tracing          whether the local run starts Zipkin and the services report to it ({@code up --no-tracing})
+ * @param identityPort     where the local identity provider serves its JWK Set ({@code FINANCING_IDENTITY_PORT}, 9189)
+ * @param authentication   whether the gRPC servers require tokens ({@code FINANCING_AUTH}: on, unless "off")
  */
 public record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
                             int kafkaControllerPort, String databaseUser, String databasePassword, ServerTls tls,
-                            ClientChannels clients, ManagementPorts management, int zipkinPort, boolean tracing) {
+                            ClientChannels clients, ManagementPorts management, int zipkinPort, boolean tracing,
+                            int identityPort, boolean authentication) {
 
     /**
      * The services' management ports ({@code FINANCING_LISTENER_MANAGEMENT_PORT} 9180,
@@ -35,20 +40,21 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
     public static LocalSettings forTests(Path home) {
         return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                 PostgresServer.USER, "", null, ClientChannels.plaintext(),
-                new ManagementPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free()), Ports.free(), true);
+                new ManagementPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free()), Ports.free(), true,
+                Ports.free(), true);
     }
 
     /** The same system, its servers speaking TLS only, and its tools trusting their certificate. */
     public LocalSettings withTls(File certificate, File privateKey) {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
                 databaseUser, databasePassword, new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate),
-                management, zipkinPort, tracing);
+                management, zipkinPort, tracing, identityPort, authentication);
     }
 
     /** The same system without Zipkin, its services reporting no spans. */
     public LocalSettings withoutTracing() {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
-                databaseUser, databasePassword, tls, clients, management, zipkinPort, false);
+                databaseUser, databasePassword, tls, clients, management, zipkinPort, false, identityPort, authentication);
     }
 
     /** Where the local Zipkin takes spans, in its v2 API. */
@@ -56,7 +62,11 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
         return "http://localhost:" + zipkinPort + "/api/v2/spans";
     }
 
+    /** Who the local tools act as when no {@code FINANCING_TOKEN} says otherwise. */
+    public static final Caller LOCAL_OPERATOR = Caller.operator("local-operator");
+
     static LocalSettings from(Map<String, String> env) {
+        boolean authentication = !"off".equalsIgnoreCase(env.getOrDefault("FINANCING_AUTH", "on").strip());
         return new LocalSettings(
                 Path.of(env.getOrDefault("FINANCING_HOME", ".financing")).toAbsolutePath().normalize(),
                 port(env, "FINANCING_COMMANDS_PORT", 8080),
@@ -73,7 +83,30 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
                         port(env, "FINANCING_RELAYER_MANAGEMENT_PORT", 9182),
                         port(env, "FINANCING_QUERY_MANAGEMENT_PORT", 9183)),
                 port(env, "FINANCING_ZIPKIN_PORT", 9411),
-                true);
+                true,
+                port(env, "FINANCING_IDENTITY_PORT", 9189),
+                authentication).withLocalOperatorUnlessTokenGiven();
+    }
+
+    /**
+     * How the tools call: with the token in {@code FINANCING_TOKEN} if there is one; otherwise, once a local run
+     * has made its identity, as the local operator, who may do everything.
+     */
+    private LocalSettings withLocalOperatorUnlessTokenGiven() {
+        if (!authentication || clients.hasToken()) {
+            return this;
+        }
+        return identity().map(local -> withClients(clients.withToken(local.token(LOCAL_OPERATOR)))).orElse(this);
+    }
+
+    /** The local run's identity provider, once a run has made it. */
+    public Optional<LocalIdentity> identity() {
+        return LocalIdentity.existing(infrastructure().identityDirectory());
+    }
+
+    private LocalSettings withClients(ClientChannels others) {
+        return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
+                databaseUser, databasePassword, tls, others, management, zipkinPort, tracing, identityPort, authentication);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -105,7 +138,7 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
     }
 
     Infrastructure.Settings infrastructure() {
-        return new Infrastructure.Settings(postgresPort, kafkaPort, kafkaControllerPort, 6,
+        return new Infrastructure.Settings(postgresPort, kafkaPort, kafkaControllerPort, identityPort, 6,
                 dataDirectory(), logDirectory(), true);
     }
 }

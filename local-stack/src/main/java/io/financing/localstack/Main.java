@@ -1,14 +1,18 @@
 package io.financing.localstack;
 
+import io.financing.api.CanonicalUuid;
+import io.financing.api.access.Caller;
 import io.financing.grpc.edge.GrpcProbe;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The commands behind the {@code ./financing} script: {@code up [--fresh] [--no-tracing]} runs the whole system;
  * {@code health [host:port …]} asks gRPC servers for their health and services; {@code call METHOD JSON}
- * calls one of our gRPC methods.
+ * calls one of our gRPC methods; {@code token …} mints a token for the local run.
  */
 public final class Main {
 
@@ -27,8 +31,10 @@ public final class Main {
                 case "call" -> System.exit(call(options));
                 case "inspect" -> System.exit(inspect(options));
                 case "status" -> System.exit(status(options));
+                case "token" -> System.exit(token(options));
+                case "identity" -> identity(options);
                 default -> {
-                    System.err.println("usage: financing up [--fresh] [--no-tracing] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch]");
+                    System.err.println("usage: financing up [--fresh] [--no-tracing] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch] | token operator [NAME] | token issuer|investor ID | identity");
                     System.exit(2);
                 }
             }
@@ -73,6 +79,49 @@ public final class Main {
             throw new IllegalArgumentException("usage: status [--watch]");
         }
         return Status.show(LocalSettings.from(System.getenv()), options.contains("--watch"), System.out);
+    }
+
+    /**
+     * Prints a token the local run's servers accept, for that caller, and nothing else: {@code operator [NAME]},
+     * {@code issuer ID} or {@code investor ID}.
+     */
+    private static int token(List<String> options) {
+        LocalSettings settings = LocalSettings.from(System.getenv());
+        Caller caller = switch (options.isEmpty() ? "" : options.get(0)) {
+            case "operator" -> Caller.operator(options.size() == 2 ? options.get(1) : LocalSettings.LOCAL_OPERATOR.subject());
+            case "issuer" -> Caller.issuer(partyId(options));
+            case "investor" -> Caller.investor(partyId(options));
+            default -> throw new IllegalArgumentException("usage: token operator [NAME] | token issuer|investor ID");
+        };
+        LocalIdentity identity = settings.identity().orElseThrow(() -> new IllegalArgumentException(
+                "no local identity in " + settings.home() + " yet: ./financing up makes one"));
+        System.out.println(identity.token(caller));
+        return 0;
+    }
+
+    /**
+     * Docker Compose's identity provider: the key made once in FINANCING_HOME (a volume), its JWK Set served on
+     * every interface at FINANCING_IDENTITY_PORT, until the container stops.
+     */
+    private static void identity(List<String> options) throws InterruptedException {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("usage: identity (FINANCING_HOME and FINANCING_IDENTITY_PORT say where)");
+        }
+        LocalSettings settings = LocalSettings.from(System.getenv());
+        LocalIdentity identity = LocalIdentity.in(settings.infrastructure().identityDirectory());
+        try (var jwks = JwksServer.start(new InetSocketAddress(settings.identityPort()), identity)) {
+            System.out.println("Serving the JWK Set on port " + settings.identityPort() + JwksServer.PATH
+                    + "; tokens: java -jar local-stack.jar token operator | issuer ID | investor ID");
+            Thread.currentThread().join();
+        }
+    }
+
+    private static UUID partyId(List<String> options) {
+        if (options.size() != 2) {
+            throw new IllegalArgumentException("usage: token " + options.get(0) + " ID");
+        }
+        return CanonicalUuid.parse(options.get(1)).orElseThrow(() -> new IllegalArgumentException(
+                "the " + options.get(0) + "'s id must be " + CanonicalUuid.EXPECTED));
     }
 
     /** Prints each server's health and services; exits 0 only if every one is SERVING. */

@@ -64,7 +64,7 @@ class InfrastructureTest {
         try (var taken = new ServerSocket(0)) {
             var base = Infrastructure.Settings.forTests(root);
             var settings = new Infrastructure.Settings(base.postgresPort(), taken.getLocalPort(),
-                    base.kafkaControllerPort(), 6, base.dataDirectory(), base.logDirectory(), false);
+                    base.kafkaControllerPort(), base.identityPort(), 6, base.dataDirectory(), base.logDirectory(), false);
 
             assertThatThrownBy(() -> Infrastructure.start(settings))
                     .isInstanceOf(Ports.PortTakenException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.financing.api.access.Caller;
 import io.financing.api.v1.AllInvoicesReply;
 import io.financing.api.v1.Bid;
 import io.financing.api.v1.CommandStatus;
@@ -19,6 +20,7 @@ import io.financing.eventstore.EventStoreSchema;
 import io.financing.eventstore.NewEvent;
 import io.financing.eventstore.PostgresEventStore;
 import io.financing.eventstore.StoredEvent;
+import io.financing.grpc.edge.ClientChannels;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
 import io.financing.localstack.Topics;
@@ -27,7 +29,6 @@ import io.financing.query.projection.Projector;
 import io.financing.query.rebuild.Rebuild;
 import io.financing.relayer.Envelope;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,6 +83,7 @@ class QueryServiceTest {
         registry.add("spring.datasource.url", () -> postgres.jdbcUrl(READ_MODEL));
         registry.add("financing.query.event-store-url", () -> postgres.jdbcUrl(EVENT_STORE));
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafka().bootstrapServers());
+        registry.add("financing.access.jwks-uri", () -> SharedInfrastructure.get().jwksUri());
     }
 
     @BeforeAll
@@ -112,20 +114,33 @@ class QueryServiceTest {
     @Autowired
     MeterRegistry meters;
 
+    private final List<ManagedChannel> channels = new ArrayList<>();
     private ManagedChannel channel;
 
+    /** The tests ask as an operator, who sees everything, unless they are about who sees what. */
     @BeforeEach
     void openChannel() {
-        channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        channel = channelAs(Caller.operator("tests"));
+    }
+
+    private ManagedChannel channelAs(Caller caller) {
+        var opened = ClientChannels.plaintext().withToken(SharedInfrastructure.get().identity().token(caller))
+                .to("localhost", port);
+        channels.add(opened);
+        return opened;
     }
 
     @AfterEach
     void closeChannel() {
-        channel.shutdownNow();
+        channels.forEach(ManagedChannel::shutdownNow);
     }
 
     private QueriesGrpc.QueriesBlockingStub queries() {
         return QueriesGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private QueriesGrpc.QueriesBlockingStub queriesAs(Caller caller) {
+        return QueriesGrpc.newBlockingStub(channelAs(caller)).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     private final UUID issuer = UUID.randomUUID();
@@ -250,6 +265,51 @@ class QueryServiceTest {
 
         assertThat(awaitInvoice(invoice, InvoiceStatus.FINANCED).getWinningBid().getAmount()).isEqualTo(money("20.00"));
         assertThat(meters.counter("financing.events.unknown", "name", "InvoiceRepainted").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartySeesInvoicesIssuersItsOwnInvestorRowAndItsOwnCommandsAndAnOperatorEverything() {
+        UUID bob = UUID.randomUUID();
+        investorCreated("100");
+        append("Investor", bob, "InvestorCreated", "{\"investorId\":\"%s\"}".formatted(bob));
+        issuerCreated();
+        onSale(invoice, "10");
+        UUID annsCommand = UUID.randomUUID();
+        append("Command", annsCommand, "CommandSucceeded", ("{\"commandId\":\"%s\",\"command\":\"BidOnInvoice\","
+                + "\"issuedBy\":{\"role\":\"investor\",\"subject\":\"%s\"},\"eventIds\":[]}").formatted(annsCommand, ann));
+        awaitInvoice(invoice);
+        awaitInvestor(ann, "100.00", "0.00", "0.00");
+        awaitStatus(annsCommand);
+        var request = CommandStatusRequest.newBuilder().setCommandId(annsCommand.toString()).build();
+
+        var asAnn = queriesAs(Caller.investor(ann));
+        assertThat(asAnn.getInvestor(id(ann)).getBalance()).isEqualTo(money("100.00"));
+        assertThat(asAnn.allInvestors(PageRequest.getDefaultInstance()).getInvestorsList())
+                .extracting(Investor::getId).containsExactly(id(ann));
+        assertThat(asAnn.getInvoice(id(invoice)).getIssuerId()).isEqualTo(id(issuer));
+        assertThat(asAnn.allInvoices(PageRequest.getDefaultInstance()).getInvoicesList()).isNotEmpty();
+        assertThat(asAnn.allIssuers(PageRequest.getDefaultInstance()).getIssuersList()).isNotEmpty();
+        assertThat(asAnn.getCommandStatus(request).getState()).isEqualTo(CommandStatus.State.SUCCEEDED);
+        // Another investor's row, whether that investor exists or not: the same refusal.
+        assertDenied(() -> asAnn.getInvestor(id(bob)));
+        assertDenied(() -> asAnn.getInvestor(id(UUID.randomUUID())));
+
+        var asBob = queriesAs(Caller.investor(bob));
+        assertDenied(() -> asBob.getCommandStatus(request));
+        var asIssuer = queriesAs(Caller.issuer(issuer));
+        assertThat(asIssuer.allInvestors(PageRequest.getDefaultInstance()).getInvestorsList()).isEmpty();
+        assertDenied(() -> asIssuer.getInvestor(id(ann)));
+        assertThat(queries().allInvestors(PageRequest.getDefaultInstance()).getInvestorsList())
+                .extracting(Investor::getId).contains(id(ann), id(bob));
+        assertThatThrownBy(() -> QueriesGrpc.newBlockingStub(ClientChannels.plaintext().to("localhost", port))
+                .getInvoice(id(invoice)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    private static void assertDenied(Runnable query) {
+        assertThatThrownBy(query::run).isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
     @Test

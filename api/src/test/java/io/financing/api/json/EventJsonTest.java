@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.financing.api.Money;
+import io.financing.api.access.Caller;
 import io.financing.api.event.CommandOutcome.CommandSucceeded;
 import io.financing.api.event.EventEnvelope;
 import io.financing.api.event.EventNames;
@@ -77,7 +78,7 @@ class EventJsonTest {
         String data = "{\"commandId\": \"" + COMMAND + "\", \"command\": \"SellInvoice\", \"eventIds\": [], \"new\": 1}";
 
         assertThat(EventJson.readStored("CommandSucceeded", data))
-                .contains(new CommandSucceeded(COMMAND, "SellInvoice", List.of()));
+                .contains(new CommandSucceeded(COMMAND, "SellInvoice", Caller.ANYONE, List.of()));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package io.financing.service.invoice;
 
+import io.financing.api.access.Caller;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.StoredEvent;
 import io.financing.service.Aggregates;
 import java.util.List;
 import java.util.UUID;
 
-/** Rules 8 and 9: the issuer approves or reverses the financing of an invoice. */
+/** Rules 8 and 9: the invoice's issuer approves or reverses its financing. */
 public final class DecidingOnFinancing {
 
     private final Aggregates<Invoice> invoices;
@@ -15,11 +16,11 @@ public final class DecidingOnFinancing {
         this.invoices = invoices;
     }
 
-    public List<StoredEvent> approve(UUID invoiceId, EventMetadata metadata) {
-        return invoices.update(invoiceId, metadata, Invoice::approve);
+    public List<StoredEvent> approve(UUID invoiceId, Caller decidedBy, EventMetadata metadata) {
+        return invoices.update(invoiceId, metadata, invoice -> invoice.approve(decidedBy));
     }
 
-    public List<StoredEvent> reverse(UUID invoiceId, EventMetadata metadata) {
-        return invoices.update(invoiceId, metadata, Invoice::reverse);
+    public List<StoredEvent> reverse(UUID invoiceId, Caller decidedBy, EventMetadata metadata) {
+        return invoices.update(invoiceId, metadata, invoice -> invoice.reverse(decidedBy));
     }
 }

@@ -1,6 +1,7 @@
 package io.financing.service.invoice;
 
 import io.financing.api.Money;
+import io.financing.api.access.Caller;
 import io.financing.api.event.EventNames;
 import io.financing.api.event.InvoiceEvent;
 import io.financing.api.event.InvoiceEvent.Bid;
@@ -73,18 +74,25 @@ public final class Invoice extends Aggregate<InvoiceEvent, Invoice.State> {
     }
 
     /** Rule 8: the issuer approves a financed invoice. */
-    public void approve() {
-        requireFinanced("approved");
+    public void approve(Caller decidedBy) {
+        requireDecidable(decidedBy, "approved");
         record(new InvoiceApproved(id(), askingPrice(), winningBid()));
     }
 
     /** Rule 9: the issuer reverses a financed invoice, for good. */
-    public void reverse() {
-        requireFinanced("reversed");
+    public void reverse(Caller decidedBy) {
+        requireDecidable(decidedBy, "reversed");
         record(new InvoiceReversed(id(), askingPrice(), winningBid()));
     }
 
-    private void requireFinanced(String decision) {
+    /**
+     * Only the invoice's own issuer (or an operator) decides, and only on a financed invoice. Who decides is
+     * checked first, so that another issuer learns nothing of the invoice's state.
+     */
+    private void requireDecidable(Caller decidedBy, String decision) {
+        decidedBy.notTheIssuerOf(id(), issuerId()).ifPresent(reason -> {
+            throw new PolicyViolation(reason);
+        });
         if (status() != InvoiceStatus.FINANCED) {
             throw new PolicyViolation("Invoice " + id() + " is " + status() + "; only a FINANCED invoice can be "
                     + decision);

@@ -41,7 +41,7 @@ class CommandConsumer {
         var outcome = new AtomicReference<String>(); // set by the attempt that commits; by none for a redelivery
         exactlyOnce.process(message, metadata -> {
             try {
-                outcomes.succeeded(command, commands.dispatch(command.data(), metadata), metadata);
+                outcomes.succeeded(command, commands.dispatch(command, metadata), metadata);
                 outcome.set("succeeded");
             } catch (PolicyViolation rejection) {
                 outcomes.rejected(command, rejection.getMessage(), metadata);

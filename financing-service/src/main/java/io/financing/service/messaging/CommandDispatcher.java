@@ -3,7 +3,7 @@ package io.financing.service.messaging;
 import io.financing.api.Money;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
-import io.financing.api.command.Command;
+import io.financing.api.command.CommandMessage;
 import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
 import io.financing.eventstore.EventMetadata;
@@ -31,13 +31,13 @@ public final class CommandDispatcher {
      * @return the events the command stored
      * @throws io.financing.service.PolicyViolation if a rule refuses it
      */
-    public List<StoredEvent> dispatch(Command command, EventMetadata metadata) {
-        return switch (command) {
+    public List<StoredEvent> dispatch(CommandMessage message, EventMetadata metadata) {
+        return switch (message.data()) {
             case SellInvoice sell ->
                     sellInvoice.handle(sell.invoiceId(), sell.issuerId(), new Money(sell.askingPrice()), metadata);
             case BidOnInvoice bid -> bidOnInvoice.handle(bid.investorId(), bid.invoiceId(), new Money(bid.bid()), metadata);
-            case ApproveFinancing approve -> decidingOnFinancing.approve(approve.invoiceId(), metadata);
-            case ReverseFinancing reverse -> decidingOnFinancing.reverse(reverse.invoiceId(), metadata);
+            case ApproveFinancing approve -> decidingOnFinancing.approve(approve.invoiceId(), message.issuedBy(), metadata);
+            case ReverseFinancing reverse -> decidingOnFinancing.reverse(reverse.invoiceId(), message.issuedBy(), metadata);
         };
     }
 }

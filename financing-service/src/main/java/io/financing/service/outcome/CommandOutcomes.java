@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * id = the command id), in the transaction of the command's effects. The relayer publishes it like
  * any event, and the query side answers GetCommandStatus from it:
  * <pre>
- * CommandSucceeded {"commandId": "…", "command": "BidOnInvoice", "eventIds": ["…"]}
- * CommandRejected  {"commandId": "…", "command": "BidOnInvoice", "reason": "Investor … has 5.00 available, bid was 10.00"}
+ * CommandSucceeded {"commandId": "…", "command": "BidOnInvoice", "issuedBy": {"role": "investor", "subject": "…"},
+ *                   "eventIds": ["…"]}
+ * CommandRejected  {"commandId": "…", "command": "BidOnInvoice", "issuedBy": {"role": "investor", "subject": "…"},
+ *                   "reason": "Investor … has 5.00 available, bid was 10.00"}
  * </pre>
  */
 public final class CommandOutcomes {
@@ -38,12 +40,12 @@ public final class CommandOutcomes {
     }
 
     public void succeeded(CommandMessage command, List<StoredEvent> events, EventMetadata metadata) {
-        record(command, new CommandSucceeded(command.commandId(), command.name(),
+        record(command, new CommandSucceeded(command.commandId(), command.name(), command.issuedBy(),
                 events.stream().map(StoredEvent::eventId).toList()), metadata);
     }
 
     public void rejected(CommandMessage command, String reason, EventMetadata metadata) {
-        record(command, new CommandRejected(command.commandId(), command.name(), reason), metadata);
+        record(command, new CommandRejected(command.commandId(), command.name(), command.issuedBy(), reason), metadata);
     }
 
     private void record(CommandMessage command, CommandOutcome outcome, EventMetadata metadata) {

@@ -4,6 +4,7 @@ import static io.financing.eventstore.AggregateFixture.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.financing.api.Money;
+import io.financing.api.access.Caller;
 import io.financing.api.event.InvoiceEvent.Bid;
 import io.financing.api.event.InvoiceEvent.BidOnInvoiceRejected;
 import io.financing.api.event.InvoiceEvent.InvoiceApproved;
@@ -27,6 +28,8 @@ class InvoiceTest {
     private static final UUID ANN = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
     private static final Money TEN = Money.of("10");
+    private static final Caller ITS_ISSUER = Caller.issuer(ISSUER);
+    private static final Caller ANOTHER_ISSUER = Caller.issuer(UUID.randomUUID());
 
     private static final InvoiceCreated ON_SALE_FOR_TEN = new InvoiceCreated(INVOICE, ISSUER, TEN);
     private static final Bid ANN_BIDS_TWENTY = new Bid(ANN, Money.of("20"));
@@ -92,7 +95,7 @@ class InvoiceTest {
     @Test
     void aFinancedInvoiceIsApproved() {
         Invoice invoice = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
-                .when(Invoice::approve)
+                .when(i -> i.approve(ITS_ISSUER))
                 .then(new InvoiceApproved(INVOICE, TEN, ANN_BIDS_TWENTY));
 
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.APPROVED);
@@ -101,19 +104,50 @@ class InvoiceTest {
     @Test
     void aFinancedInvoiceIsReversed() {
         Invoice invoice = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
-                .when(Invoice::reverse)
+                .when(i -> i.reverse(ITS_ISSUER))
                 .then(new InvoiceReversed(INVOICE, TEN, ANN_BIDS_TWENTY));
 
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.REVERSED);
     }
 
     @Test
+    void anOperatorDecidesForTheIssuer() {
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(i -> i.approve(Caller.operator("ops")))
+                .then(new InvoiceApproved(INVOICE, TEN, ANN_BIDS_TWENTY));
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(i -> i.reverse(Caller.ANYONE))
+                .then(new InvoiceReversed(INVOICE, TEN, ANN_BIDS_TWENTY));
+    }
+
+    @Test
+    void anotherIssuerCannotApproveOrReverseIt() {
+        PolicyViolation rejection = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(i -> i.approve(ANOTHER_ISSUER))
+                .thenRejected(PolicyViolation.class);
+        given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN)
+                .when(i -> i.reverse(ANOTHER_ISSUER))
+                .thenRejected(PolicyViolation.class);
+
+        assertThat(rejection).hasMessage(ANOTHER_ISSUER + " is not the issuer of invoice " + INVOICE);
+    }
+
+    @Test
+    void anotherIssuerLearnsNothingOfTheInvoicesState() {
+        PolicyViolation rejection = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
+                .when(i -> i.approve(ANOTHER_ISSUER))
+                .thenRejected(PolicyViolation.class);
+
+        assertThat(rejection).hasMessage(ANOTHER_ISSUER + " is not the issuer of invoice " + INVOICE);
+    }
+
+    @Test
     void anInvoiceThatIsNotFinancedCannotBeApprovedOrReversed() {
         PolicyViolation rejection = given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
-                .when(Invoice::approve)
+                .when(i -> i.approve(ITS_ISSUER))
                 .thenRejected(PolicyViolation.class);
         given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN)
-                .when(Invoice::reverse)
+                .when(i -> i.reverse(ITS_ISSUER))
                 .thenRejected(PolicyViolation.class);
 
         assertThat(rejection).hasMessage("Invoice " + INVOICE + " is AVAILABLE; only a FINANCED invoice can be approved");
@@ -123,10 +157,10 @@ class InvoiceTest {
     void anApprovedInvoiceCannotBeReversedNorApprovedAgain() {
         var approved = new InvoiceApproved(INVOICE, TEN, ANN_BIDS_TWENTY);
         given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, approved)
-                .when(Invoice::reverse)
+                .when(i -> i.reverse(ITS_ISSUER))
                 .thenRejected(PolicyViolation.class);
         given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, approved)
-                .when(Invoice::approve)
+                .when(i -> i.approve(ITS_ISSUER))
                 .thenRejected(PolicyViolation.class);
     }
 
@@ -134,7 +168,7 @@ class InvoiceTest {
     void aReversedInvoiceStaysReversed() {
         var reversed = new InvoiceReversed(INVOICE, TEN, ANN_BIDS_TWENTY);
         given(Invoice.TYPE.newAggregate(), ON_SALE_FOR_TEN, FINANCED_BY_ANN, reversed)
-                .when(Invoice::approve)
+                .when(i -> i.approve(ITS_ISSUER))
                 .thenRejected(PolicyViolation.class);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.financing.api.Money;
+import io.financing.api.access.Caller;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.Command;
@@ -209,6 +210,22 @@ class FinancingServiceTest {
     }
 
     @Test
+    void aDecisionByAnotherIssuerIsRejectedWithItsReasonAndStoresNoEvent() {
+        financedByAnnForTwenty();
+        Caller another = Caller.issuer(UUID.randomUUID());
+
+        UUID approve = send(new ApproveFinancing(invoice), another);
+        UUID reverse = send(new ReverseFinancing(invoice), another);
+        send(new ApproveFinancing(invoice), Caller.issuer(issuer));
+
+        assertThat(awaitOutcome(approve, "CommandRejected").get("reason").asString())
+                .isEqualTo(another + " is not the issuer of invoice " + invoice);
+        assertThat(awaitOutcome(reverse, "CommandRejected").get("issuedBy").get("subject").asString())
+                .isEqualTo(another.subject());
+        assertThat(awaitEvents(invoice, 3)).containsExactly("InvoiceCreated", "InvoiceFinanced", "InvoiceApproved");
+    }
+
+    @Test
     void reversingReleasesTheAskingPrice() {
         financedByAnnForTwenty();
 
@@ -226,7 +243,7 @@ class FinancingServiceTest {
         publish("registering.events", ann, registered);
         registerIssuer(issuer);
         awaitEvents(issuer, 1);
-        CommandMessage sell = CommandMessage.of(UUID.randomUUID(), Instant.now(),
+        CommandMessage sell = CommandMessage.of(UUID.randomUUID(), Instant.now(), Caller.issuer(issuer),
                 new SellInvoice(invoice, issuer, BigDecimal.TEN));
         publish("financing.commands", invoice, JSON.writeValueAsString(sell));
         publish("financing.commands", invoice, JSON.writeValueAsString(sell));
@@ -345,7 +362,11 @@ class FinancingServiceTest {
     }
 
     private UUID send(Command command) {
-        CommandMessage message = CommandMessage.of(UUID.randomUUID(), Instant.now(), command);
+        return send(command, Caller.ANYONE);
+    }
+
+    private UUID send(Command command, Caller caller) {
+        CommandMessage message = CommandMessage.of(UUID.randomUUID(), Instant.now(), caller, command);
         publish("financing.commands", message.aggregateId(), JSON.writeValueAsString(message));
         return message.commandId();
     }

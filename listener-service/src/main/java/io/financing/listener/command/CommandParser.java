@@ -1,5 +1,6 @@
 package io.financing.listener.command;
 
+import io.financing.api.access.Caller;
 import io.financing.api.command.ApproveFinancing;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.Command;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns the gRPC requests into the messages enqueued on {@code financing.commands}, checking their
- * format only: whether the issuer exists or the balance suffices is the domain's business, later.
+ * format only: whether the issuer exists or the balance suffices is the domain's business, later. Each
+ * message carries its caller, whom the invoice checks a decision against.
  *
  * @throws InvalidCommandException from every method, naming each field at fault
  */
@@ -32,44 +34,44 @@ public final class CommandParser {
         this.newCommandIds = newCommandIds;
     }
 
-    public CommandMessage sellInvoice(SellInvoiceCommand request) {
+    public CommandMessage sellInvoice(SellInvoiceCommand request, Caller caller) {
         var fields = new Fields();
         UUID issuerId = fields.uuid("issuer_id", request.hasIssuerId(), request.getIssuerId().getValue());
         BigDecimal askingPrice = fields.money("asking_price", request.hasAskingPrice(),
                 request.getAskingPrice().getAmount());
         UUID commandId = commandId(fields, request.getCommandId());
         fields.orThrow();
-        return message(commandId, new SellInvoice(InvoiceIds.forCommand(commandId), issuerId, askingPrice));
+        return message(commandId, caller, new SellInvoice(InvoiceIds.forCommand(commandId), issuerId, askingPrice));
     }
 
-    public CommandMessage bidOnInvoice(BidOnInvoiceCommand request) {
+    public CommandMessage bidOnInvoice(BidOnInvoiceCommand request, Caller caller) {
         var fields = new Fields();
         UUID investorId = fields.uuid("investor_id", request.hasInvestorId(), request.getInvestorId().getValue());
         UUID invoiceId = fields.uuid("invoice_id", request.hasInvoiceId(), request.getInvoiceId().getValue());
         BigDecimal bid = fields.money("bid", request.hasBid(), request.getBid().getAmount());
         UUID commandId = commandId(fields, request.getCommandId());
         fields.orThrow();
-        return message(commandId, new BidOnInvoice(investorId, invoiceId, bid));
+        return message(commandId, caller, new BidOnInvoice(investorId, invoiceId, bid));
     }
 
-    public CommandMessage approveFinancing(ApproveFinancingCommand request) {
-        return issuerDecision(request.hasInvoiceId(), request.getInvoiceId(), request.getCommandId(),
+    public CommandMessage approveFinancing(ApproveFinancingCommand request, Caller caller) {
+        return issuerDecision(request.hasInvoiceId(), request.getInvoiceId(), request.getCommandId(), caller,
                 ApproveFinancing::new);
     }
 
-    public CommandMessage reverseFinancing(ReverseFinancingCommand request) {
-        return issuerDecision(request.hasInvoiceId(), request.getInvoiceId(), request.getCommandId(),
+    public CommandMessage reverseFinancing(ReverseFinancingCommand request, Caller caller) {
+        return issuerDecision(request.hasInvoiceId(), request.getInvoiceId(), request.getCommandId(), caller,
                 ReverseFinancing::new);
     }
 
     /** Approve and reverse: the issuer decides on a financed invoice, named by its id alone. */
     private CommandMessage issuerDecision(boolean hasInvoiceId, io.financing.api.v1.UUID invoiceIdField,
-                                          String givenCommandId, Function<UUID, Command> decision) {
+                                          String givenCommandId, Caller caller, Function<UUID, Command> decision) {
         var fields = new Fields();
         UUID invoiceId = fields.uuid("invoice_id", hasInvoiceId, invoiceIdField.getValue());
         UUID commandId = commandId(fields, givenCommandId);
         fields.orThrow();
-        return message(commandId, decision.apply(invoiceId));
+        return message(commandId, caller, decision.apply(invoiceId));
     }
 
     /** The client's command id, or a new one when it gave none. */
@@ -78,7 +80,7 @@ public final class CommandParser {
         return given.isEmpty() ? newCommandIds.get() : commandId;
     }
 
-    private CommandMessage message(UUID commandId, Command command) {
-        return CommandMessage.of(commandId, clock.instant(), command);
+    private CommandMessage message(UUID commandId, Caller caller, Command command) {
+        return CommandMessage.of(commandId, clock.instant(), caller, command);
     }
 }

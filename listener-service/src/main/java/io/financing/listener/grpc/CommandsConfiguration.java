@@ -1,5 +1,6 @@
 package io.financing.listener.grpc;
 
+import io.financing.access.Callers;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.grpc.edge.ServingFollowsReadiness;
 import io.financing.grpc.edge.UnreadableRequests;
@@ -8,8 +9,8 @@ import io.financing.listener.queue.CommandQueue;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,9 +29,9 @@ class CommandsConfiguration {
 
     /** {@code financing.v1.Commands}; a request that is not even its message is refused as clearly as a bad field. */
     @Bean
-    BindableService commands(CommandParser parser, CommandQueue queue, MeterRegistry meters) {
+    BindableService commands(CommandParser parser, CommandQueue queue, Callers callers, MeterRegistry meters) {
         ServerServiceDefinition service = ServerInterceptors.intercept(
-                UnreadableRequests.refusedClearly(new CommandsEndpoint(parser, queue).bindService()),
+                UnreadableRequests.refusedClearly(new CommandsEndpoint(parser, queue, callers).bindService()),
                 new CommandsCounted(meters));
         return () -> service;
     }

@@ -3,6 +3,7 @@ package io.financing.listener.grpc;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import io.financing.api.access.Caller;
 import io.financing.api.command.CommandMessage;
 import io.financing.listener.command.InvalidCommandException;
 import io.grpc.Status;
@@ -26,6 +27,16 @@ final class GrpcErrors {
                 .setMessage(e.getMessage())
                 .addDetails(Any.pack(badRequest.build()))
                 .build());
+    }
+
+    /**
+     * PERMISSION_DENIED: the caller acts for another party. The words repeat what the caller sent and say
+     * nothing of whether that party exists.
+     */
+    static StatusRuntimeException permissionDenied(Caller caller, CommandMessage command) {
+        return Status.PERMISSION_DENIED
+                .withDescription(caller + " may not send " + command.name() + ": a party acts only for itself")
+                .asRuntimeException();
     }
 
     /**

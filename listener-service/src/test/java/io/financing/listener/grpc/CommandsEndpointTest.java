@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.rpc.BadRequest;
+import io.financing.api.access.Caller;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.CommandMessage;
 import io.financing.api.command.SellInvoice;
@@ -16,7 +17,6 @@ import io.financing.grpc.edge.ClientChannels;
 import io.financing.grpc.edge.GrpcProbe;
 import io.financing.localstack.SharedInfrastructure;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -37,15 +37,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real gRPC client against the running listener; what it enqueued is read back from the real topic. */
+/**
+ * A real gRPC client, calling as an operator, against the running listener; what it enqueued is read back from
+ * the real topic.
+ */
 @SpringBootTest(properties = "spring.grpc.server.port=0")
 class CommandsEndpointTest {
 
     private static final String TOPIC = "financing.commands";
 
+    /** The shared Kafka, and the shared identity provider's keys: what every listener test here runs against. */
     @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafka().bootstrapServers());
+        registry.add("financing.access.jwks-uri", () -> SharedInfrastructure.get().jwksUri());
     }
 
     @LocalGrpcPort
@@ -61,7 +66,9 @@ class CommandsEndpointTest {
 
     @BeforeEach
     void connect() {
-        channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        channel = ClientChannels.plaintext()
+                .withToken(SharedInfrastructure.get().identity().token(Caller.operator("tests")))
+                .to("localhost", port);
         commands = CommandsGrpc.newBlockingStub(channel);
         topic = new TopicTail(SharedInfrastructure.get().kafka().bootstrapServers(), TOPIC);
     }

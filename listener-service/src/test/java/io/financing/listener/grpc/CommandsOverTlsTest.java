@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.localstack.LocalTls;
-import io.financing.localstack.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,8 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class CommandsOverTlsTest {
 
     @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafka().bootstrapServers());
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        CommandsEndpointTest.infrastructure(registry);
     }
 
     @LocalGrpcPort

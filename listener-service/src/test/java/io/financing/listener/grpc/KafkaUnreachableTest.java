@@ -20,9 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With no Kafka to hold the command, the client hears UNAVAILABLE in bounded time and may retry. */
+/**
+ * With no Kafka to hold the command, the client hears UNAVAILABLE in bounded time and may retry. Authentication
+ * is off here (FINANCING_AUTH=off): the listener then takes commands from anyone, as it did before it had any.
+ */
 @SpringBootTest(properties = {
         "spring.grpc.server.port=0",
+        "financing.access.enabled=off",
         "spring.kafka.producer.properties.max.block.ms=1000",
         "spring.kafka.producer.properties.delivery.timeout.ms=2000",
         "spring.kafka.producer.properties.request.timeout.ms=1000"})

@@ -2,6 +2,7 @@ package io.financing.listener.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.financing.api.access.Caller;
 import io.financing.api.command.BidOnInvoice;
 import io.financing.api.command.CommandMessage;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ class CommandMessageJsonTest {
     private static final String JSON = """
             {"commandId":"d00d0000-0000-4000-8000-0000000000cc","name":"BidOnInvoice",\
             "aggregateId":"a1b2c3d4-0000-4000-8000-0000000000aa","issuedAt":"2026-11-27T10:00:00.123Z",\
+            "issuedBy":{"role":"investor","subject":"a1b2c3d4-0000-4000-8000-0000000000aa"},\
             "data":{"investorId":"a1b2c3d4-0000-4000-8000-0000000000aa",\
             "invoiceId":"c0ffee00-0000-4000-8000-0000000000bb","bid":"10.50"}}""";
 
@@ -24,6 +26,7 @@ class CommandMessageJsonTest {
     private final CommandMessage command = CommandMessage.of(
             UUID.fromString("d00d0000-0000-4000-8000-0000000000cc"),
             Instant.parse("2026-11-27T10:00:00.123Z"),
+            Caller.investor(UUID.fromString("a1b2c3d4-0000-4000-8000-0000000000aa")),
             new BidOnInvoice(UUID.fromString("a1b2c3d4-0000-4000-8000-0000000000aa"),
                     UUID.fromString("c0ffee00-0000-4000-8000-0000000000bb"), new BigDecimal("10.50")));
 
@@ -35,5 +38,13 @@ class CommandMessageJsonTest {
     @Test
     void isReadBackIntoTheCommandItNames() {
         assertThat(json.readValue(JSON, CommandMessage.class)).isEqualTo(command);
+    }
+
+    /** Written while authentication was off, or before there was any: from anyone. */
+    @Test
+    void aCommandWithoutItsCallerIsFromAnyone() {
+        String withoutCaller = JSON.replaceAll("\"issuedBy\":\\{[^}]*},", "");
+
+        assertThat(json.readValue(withoutCaller, CommandMessage.class).issuedBy()).isEqualTo(Caller.ANYONE);
     }
 }

@@ -45,9 +45,10 @@ class CommandStatusProjection implements Projection {
 
     private static CommandStatusRow status(UUID commandId, CommandOutcome outcome) {
         return switch (outcome) {
-            case CommandSucceeded succeeded -> new CommandStatusRow(commandId, "SUCCEEDED", "",
+            case CommandSucceeded succeeded -> new CommandStatusRow(commandId, succeeded.issuedBy(), "SUCCEEDED", "",
                     succeeded.eventIds().stream().map(UUID::toString).toList());
-            case CommandRejected rejected -> new CommandStatusRow(commandId, "REJECTED", rejected.reason(), List.of());
+            case CommandRejected rejected ->
+                    new CommandStatusRow(commandId, rejected.issuedBy(), "REJECTED", rejected.reason(), List.of());
         };
     }
 }

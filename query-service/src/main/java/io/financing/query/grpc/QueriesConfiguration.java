@@ -1,5 +1,6 @@
 package io.financing.query.grpc;
 
+import io.financing.access.Callers;
 import io.financing.api.v1.QueriesGrpc;
 import io.financing.grpc.edge.ServingFollowsReadiness;
 import io.financing.grpc.edge.UnreadableRequests;
@@ -22,9 +23,9 @@ class QueriesConfiguration {
     /** {@code financing.v1.Queries}; a request that is not even its message is refused as clearly as a bad field. */
     @Bean
     BindableService queries(InvestorRows investors, InvoiceRows invoices, IssuerRows issuers,
-                            CommandStatusRows commandStatuses) {
+                            CommandStatusRows commandStatuses, Callers callers) {
         ServerServiceDefinition service = UnreadableRequests.refusedClearly(
-                new QueriesEndpoint(investors, invoices, issuers, commandStatuses).bindService());
+                new QueriesEndpoint(investors, invoices, issuers, commandStatuses, callers).bindService());
         return () -> service;
     }
 

@@ -1,6 +1,9 @@
 package io.financing.query.grpc;
 
+import io.financing.access.Callers;
 import io.financing.api.CanonicalUuid;
+import io.financing.api.access.Caller;
+import io.financing.api.access.Caller.Role;
 import io.financing.api.v1.AllInvestorsReply;
 import io.financing.api.v1.AllInvoicesReply;
 import io.financing.api.v1.AllIssuersReply;
@@ -26,30 +29,42 @@ import io.financing.query.issuer.IssuerRows;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.data.domain.Limit;
 
-/** {@code financing.v1.Queries}, answered from the read models. */
+/**
+ * {@code financing.v1.Queries}, answered from the read models. Invoices and issuers are for every caller;
+ * an investor's row, and what became of a command, only for that party and for operators. Whether a caller
+ * may see a party's row is decided before the row is looked for, so a refusal tells nothing of it.
+ */
 class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
 
     private final InvestorRows investors;
     private final InvoiceRows invoices;
     private final IssuerRows issuers;
     private final CommandStatusRows commandStatuses;
+    private final Callers callers;
 
     QueriesEndpoint(InvestorRows investors, InvoiceRows invoices, IssuerRows issuers,
-                    CommandStatusRows commandStatuses) {
+                    CommandStatusRows commandStatuses, Callers callers) {
         this.investors = investors;
         this.invoices = invoices;
         this.issuers = issuers;
         this.commandStatuses = commandStatuses;
+        this.callers = callers;
     }
 
+    /** Every investor to an operator; to an investor, its own row; to an issuer, none. */
     @Override
     public void allInvestors(PageRequest request, StreamObserver<AllInvestorsReply> response) {
+        Caller caller = callers.current();
         answer(response, () -> {
-            var page = Pages.read(request, (after, limit) ->
-                    investors.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit)));
+            var page = Pages.read(request, (after, limit) -> caller.isOperator()
+                    ? investors.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit))
+                    : caller.partyId(Role.INVESTOR).map(own -> investors
+                            .findByIdAndCreatedPositionGreaterThanOrderByCreatedPosition(own, after, Limit.of(limit)))
+                            .orElse(List.of()));
             return AllInvestorsReply.newBuilder()
                     .addAllInvestors(page.rows().stream().map(QueriesEndpoint::investor).toList())
                     .setNextPageToken(page.nextToken()).build();
@@ -81,8 +96,15 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
 
     @Override
     public void getInvestor(UUID request, StreamObserver<Investor> response) {
-        answer(response, () -> investors.findById(id(request)).map(QueriesEndpoint::investor)
-                .orElseThrow(() -> notFound("investor", request)));
+        Caller caller = callers.current();
+        answer(response, () -> {
+            java.util.UUID investorId = id(request);
+            if (!caller.actsFor(Role.INVESTOR, investorId)) {
+                throw denied(caller + " may read only its own investor row");
+            }
+            return investors.findById(investorId).map(QueriesEndpoint::investor)
+                    .orElseThrow(() -> notFound("investor", request));
+        });
     }
 
     @Override
@@ -91,16 +113,24 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
                 .orElseThrow(() -> notFound("invoice", request)));
     }
 
+    /**
+     * What became of a command, to the caller who sent it and to operators. Until it is processed nobody
+     * knows whose it is: it is UNKNOWN to every caller.
+     */
     @Override
     public void getCommandStatus(CommandStatusRequest request, StreamObserver<CommandStatus> response) {
+        Caller caller = callers.current();
         answer(response, () -> {
             java.util.UUID commandId = parse("command_id", request.getCommandId());
             var status = CommandStatus.newBuilder().setCommandId(commandId.toString());
-            commandStatuses.findById(commandId).ifPresentOrElse(row -> status
-                            .setState(CommandStatus.State.valueOf(row.state()))
-                            .setReason(row.reason())
-                            .addAllEventIds(row.eventIds()),
-                    () -> status.setState(CommandStatus.State.UNKNOWN));
+            commandStatuses.findById(commandId).ifPresentOrElse(row -> {
+                if (!caller.actsFor(row.issuedBy())) {
+                    throw denied(caller + " may read only what became of its own commands");
+                }
+                status.setState(CommandStatus.State.valueOf(row.state()))
+                        .setReason(row.reason())
+                        .addAllEventIds(row.eventIds());
+            }, () -> status.setState(CommandStatus.State.UNKNOWN));
             return status.build();
         });
     }
@@ -112,8 +142,8 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
             response.onCompleted();
         } catch (InvalidQueryException e) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-        } catch (NotFoundException e) {
-            response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+        } catch (Refused e) {
+            response.onError(e.status.asRuntimeException());
         } catch (RuntimeException e) {
             if (!Outages.causedBy(e)) {
                 throw e;
@@ -132,14 +162,22 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
                 .orElseThrow(() -> new InvalidQueryException(field + " must be " + CanonicalUuid.EXPECTED));
     }
 
-    private static NotFoundException notFound(String what, UUID id) {
-        return new NotFoundException("No " + what + " " + id.getValue().toLowerCase());
+    private static Refused notFound(String what, UUID id) {
+        return new Refused(Status.NOT_FOUND.withDescription("No " + what + " " + id.getValue().toLowerCase()));
     }
 
-    private static final class NotFoundException extends RuntimeException {
-        NotFoundException(String message) {
-            super(message);
+    /** A query answered with that status instead: nothing there, or another party's. */
+    private static final class Refused extends RuntimeException {
+        private final Status status;
+
+        Refused(Status status) {
+            super(status.getDescription(), null, false, false);
+            this.status = status;
         }
+    }
+
+    private static Refused denied(String description) {
+        return new Refused(Status.PERMISSION_DENIED.withDescription(description));
     }
 
     private static Investor investor(InvestorRow row) {
