@@ -42,7 +42,11 @@ public final class LocalRun implements AutoCloseable {
     public static final String SERVICE_HEAP = "256m";
     /** Zipkin keeps the spans of the last minutes in its heap. */
     private static final String ZIPKIN_HEAP = "384m";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * How long the services may take to serve: on two cores, with four Spring Boot services starting at once, about
+     * 60–90 s (CI's smoke test of ./financing up); twice that before the run gives up.
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
     /**
      * The populate tool's arguments for the parties a first start registers (Docker Compose's populate service
