@@ -58,13 +58,18 @@ final class Bus implements AutoCloseable {
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Consumer<String> onFinanced;
+    private final ReadModelProgress readModels;
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** @param onFinanced told the id of each invoice financed, once */
-    Bus(String bootstrap, Consumer<String> onFinanced) {
+    /**
+     * @param onFinanced told the id of each invoice financed, once
+     * @param readModels told where each InvoiceFinanced is, to learn when the query service shows it
+     */
+    Bus(String bootstrap, Consumer<String> onFinanced, ReadModelProgress readModels) {
         this.onFinanced = onFinanced;
+        this.readModels = readModels;
         consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "fetch.max.wait.ms", 5),
                 new StringDeserializer(), new StringDeserializer());
         // Every partition assigned here, not through a consumer group: a group that rebalances (as when the
@@ -104,6 +109,7 @@ final class Bus implements AutoCloseable {
                     invoice -> ConcurrentHashMap.newKeySet()).add(new Bid(aggregate, placed.bidAmount()));
             case InvoiceFinanced financed -> {
                 invoiceFinanced.putIfAbsent(command, now);
+                readModels.financed(record.partition(), record.offset(), command);
                 financings.merge(aggregate, 1, Integer::sum);
                 winningBids.put(aggregate, new Bid(financed.bid().investorId().toString(), financed.bid().amount()));
                 onFinanced.accept(aggregate);

@@ -41,14 +41,18 @@ final class Commands {
 
     /** Sells an invoice; the listener's reply names it. */
     void sell(String commandId, UUID issuer, String askingPrice, Consumer<UUID> invoice) {
-        send(commandId, stub.sellInvoice(SellInvoiceCommand.newBuilder().setCommandId(commandId)
+        send(commandId, System.nanoTime(), stub.sellInvoice(SellInvoiceCommand.newBuilder().setCommandId(commandId)
                         .setIssuerId(Ids.proto(issuer)).setAskingPrice(Money.newBuilder().setAmount(askingPrice)).build()),
                 reply -> invoice.accept(UUID.fromString(reply.getInvoiceId().getValue())));
     }
 
-    /** Bids; {@code onAccepted} runs once the listener has accepted it. */
-    void bid(String commandId, UUID investor, UUID invoice, String amount, Runnable onAccepted) {
-        send(commandId, stub.bidOnInvoice(BidOnInvoiceCommand.newBuilder().setCommandId(commandId)
+    /**
+     * Bids; {@code onAccepted} runs once the listener has accepted it. Its acceptance is timed from
+     * {@code intendedAt} (nanoTime), when the schedule meant to send it: a stall that holds back the sending
+     * (calls in flight all waiting) then counts against the stalled calls, instead of hiding (coordinated omission).
+     */
+    void bid(String commandId, UUID investor, UUID invoice, String amount, long intendedAt, Runnable onAccepted) {
+        send(commandId, intendedAt, stub.bidOnInvoice(BidOnInvoiceCommand.newBuilder().setCommandId(commandId)
                 .setInvestorId(Ids.proto(investor)).setInvoiceId(Ids.proto(invoice))
                 .setBid(Money.newBuilder().setAmount(amount)).build()), reply -> onAccepted.run());
     }
@@ -56,16 +60,15 @@ final class Commands {
     /** The issuer's decision on a financed invoice: approve it, or reverse its financing. */
     void decide(String commandId, UUID invoice, boolean approve) {
         if (approve) {
-            send(commandId, stub.approveFinancing(ApproveFinancingCommand.newBuilder().setCommandId(commandId)
+            send(commandId, System.nanoTime(), stub.approveFinancing(ApproveFinancingCommand.newBuilder().setCommandId(commandId)
                     .setInvoiceId(Ids.proto(invoice)).build()), reply -> { });
         } else {
-            send(commandId, stub.reverseFinancing(ReverseFinancingCommand.newBuilder().setCommandId(commandId)
+            send(commandId, System.nanoTime(), stub.reverseFinancing(ReverseFinancingCommand.newBuilder().setCommandId(commandId)
                     .setInvoiceId(Ids.proto(invoice)).build()), reply -> { });
         }
     }
 
-    private <T> void send(String commandId, ListenableFuture<T> call, Consumer<T> onReply) {
-        long sent = System.nanoTime();
+    private <T> void send(String commandId, long sent, ListenableFuture<T> call, Consumer<T> onReply) {
         Futures.addCallback(call, new FutureCallback<>() {
             @Override
             public void onSuccess(T reply) {

@@ -1,32 +1,26 @@
 package io.financing.load;
 
-import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.ConcurrentHistogram;
 
-/** Latencies recorded from many threads, summarised as percentiles in milliseconds. */
+/**
+ * Latencies recorded from many threads (HdrHistogram, to three significant digits from a microsecond to an hour),
+ * summarised as percentiles in milliseconds.
+ */
 final class Latencies {
 
-    private long[] nanos = new long[1024];
-    private int count;
+    private final ConcurrentHistogram micros = new ConcurrentHistogram(TimeUnit.HOURS.toMicros(1), 3);
 
-    synchronized void record(long elapsedNanos) {
-        if (count == nanos.length) {
-            nanos = Arrays.copyOf(nanos, count * 2);
-        }
-        nanos[count++] = elapsedNanos;
+    void record(long elapsedNanos) {
+        micros.recordValue(Math.max(1, Math.min(micros.getHighestTrackableValue(), elapsedNanos / 1_000)));
     }
 
-    synchronized int count() {
-        return count;
+    long count() {
+        return micros.getTotalCount();
     }
 
     /** The p-th percentile (0..100) in milliseconds, NaN when nothing was recorded. */
-    synchronized double percentile(double p) {
-        if (count == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100 * count) - 1;
-        return sorted[Math.max(0, Math.min(count - 1, index))] / 1e6;
+    double percentile(double p) {
+        return count() == 0 ? Double.NaN : micros.getValueAtPercentile(p) / 1_000.0;
     }
 }

@@ -7,6 +7,7 @@ import io.financing.populate.Registration;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,9 @@ final class LoadRun implements AutoCloseable {
 
     private Report wholePipeline() throws Exception {
         Decisions decisions = settings.decisions() ? new Decisions(new Commands(commandsChannel, settings.concurrency())) : null;
-        try (var bus = new Bus(settings.kafkaBootstrap(), decisions == null ? invoice -> { } : decisions::financed);
+        try (var readModels = new ReadModelProgress(settings.kafkaBootstrap());
+             var bus = new Bus(settings.kafkaBootstrap(), decisions == null ? invoice -> { } : decisions::financed,
+                     readModels);
              var probe = new QueryProbe(queriesChannel)) {
             List<UUID> issuers = ids(settings.issuers());
             Map<UUID, BigDecimal> investors = new LinkedHashMap<>();
@@ -86,8 +89,8 @@ final class LoadRun implements AutoCloseable {
             var usageBefore = services.usage();
             CompletableFuture<Void> fault = CompletableFuture.runAsync(duringBids, runnable -> new Thread(runnable, "during-bids").start());
             Bids bids = bid("", bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
-            var usageAfter = services.usage();
             List<String> broken = new ArrayList<>(settle(bus, bids, decisions));
+            var usageAfter = services.usage(); // until every bid measured has settled: its whole cost
             fault.join();
             progress.phase("checking the invariants");
             Set<String> accepted = new HashSet<>(selling.accepted.keySet());
@@ -98,7 +101,7 @@ final class LoadRun implements AutoCloseable {
             }
             broken.addAll(new Invariants(queriesChannel).check(accepted, investors, invoices, bus, settings.askingPrice()));
             probe.close();
-            return Report.of(settings, bids, bidding, bus, probe, usageBefore, usageAfter, broken);
+            return Report.of(settings, bids, bidding, bus, readModels, probe, usageBefore, usageAfter, broken);
         }
     }
 
@@ -161,21 +164,25 @@ final class LoadRun implements AutoCloseable {
 
     /**
      * Bids at the set rate (or as fast as the calls in flight allow) for {@code seconds}, each invoice
-     * getting {@code bidsPerInvoice} bids of its asking price from random investors: the first to be
-     * processed finances it, the others are rejected and released. Bid number {@code first} goes to
-     * the invoice after the last one's. With a probe, the first bid on each invoice is watched on the query side.
+     * getting {@code bidsPerInvoice} bids from random investors, of its asking price (the first to be
+     * processed finances it, the others are rejected and released) or of random amounts around it. Bid number
+     * {@code first} goes to the invoice after the last one's. With a probe, the first bid on each invoice is
+     * watched on the query side. At a set rate, each bid's acceptance is timed from when the schedule meant to
+     * send it (open loop).
      */
     private Bids bid(String phase, List<UUID> investors, List<UUID> invoices, Commands commands, QueryProbe probe,
                      int seconds, long first) throws InterruptedException {
         progress.phase(phase + "bidding for " + seconds + " s at "
                 + (settings.rate() > 0 ? settings.rate() + " bids/s" : "full speed") + ", "
-                + settings.concurrency() + " calls in flight at most");
+                + settings.concurrency() + " calls in flight at most"
+                + (settings.randomAmounts() ? ", random amounts" : ""));
         var bids = new Bids(System.nanoTime());
         long end = bids.start() + seconds * 1_000_000_000L;
-        String amount = settings.askingPrice().toPlainString();
         for (long i = 0, n = first; System.nanoTime() < end; i++, n++) {
+            long intended = System.nanoTime();
             if (settings.rate() > 0) {
-                LockSupport.parkNanos(bids.start() + (long) (i * 1e9 / settings.rate()) - System.nanoTime());
+                intended = bids.start() + (long) (i * 1e9 / settings.rate());
+                LockSupport.parkNanos(intended - System.nanoTime());
             }
             UUID invoice = invoices.get((int) (n / settings.bidsPerInvoice() % invoices.size()));
             UUID investor = investors.get(ThreadLocalRandom.current().nextInt(investors.size()));
@@ -183,7 +190,7 @@ final class LoadRun implements AutoCloseable {
             bids.commands().add(command);
             boolean firstOnInvoice = n % settings.bidsPerInvoice() == 0;
             commands.awaitSlot();
-            commands.bid(command, investor, invoice, amount, () -> {
+            commands.bid(command, investor, invoice, amount(), intended, () -> {
                 if (firstOnInvoice && probe != null) {
                     probe.watch(invoice, System.nanoTime());
                 }
@@ -193,6 +200,15 @@ final class LoadRun implements AutoCloseable {
         commands.drain();
         bids.finished(System.nanoTime());
         return bids;
+    }
+
+    /** The asking price, or with random amounts from 10 % under it to 20 % over it, to the cent. */
+    private String amount() {
+        if (!settings.randomAmounts()) {
+            return settings.askingPrice().toPlainString();
+        }
+        double factor = 0.9 + 0.3 * ThreadLocalRandom.current().nextDouble();
+        return settings.askingPrice().multiply(BigDecimal.valueOf(factor)).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private Set<UUID> allIssuers() {

@@ -17,9 +17,11 @@ import java.util.Map;
  *                      (the listener checks their form, not their facts) and later rejected; no settling,
  *                      no invariants
  * @param decisions     issuers approve or reverse (in turn) each invoice as soon as it is financed
+ * @param randomAmounts bids of random amounts around the asking price (10 % under to 20 % over), instead of it
  */
 record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice, double rate, int warmUpSeconds,
-                    int durationSeconds, int concurrency, boolean listenerOnly, boolean decisions, BigDecimal balance,
+                    int durationSeconds, int concurrency, boolean listenerOnly, boolean decisions, boolean randomAmounts,
+                    BigDecimal balance,
                     BigDecimal askingPrice, Path json,
                     String commandsAddress, String queriesAddress, String kafkaBootstrap, Path home,
                     ClientChannels clients) {
@@ -27,17 +29,18 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
     static final String USAGE = """
             usage: financing bench [--rate BIDS_PER_S | --max] [--warm-up S] [--duration S] [--concurrency N]
                                    [--issuers N] [--investors N] [--invoices N] [--bids-per-invoice K] [--json FILE]
-                                   [--listener-only] [--decisions]
+                                   [--listener-only] [--decisions] [--amounts asking|random]
               --rate 0 (--max) sends bids as fast as N calls in flight allow; defaults: --rate 100 --warm-up 10
               --duration 60 --concurrency 64 --issuers 10 --investors 100 --invoices 2000 --bids-per-invoice 3
               --listener-only measures acceptance alone: bids on invoices that do not exist, nothing awaited after
-              --decisions has the issuers approve or reverse (in turn) each invoice as soon as it is financed""";
+              --decisions has the issuers approve or reverse (in turn) each invoice as soon as it is financed
+              --amounts random bids from 10 % under the asking price to 20 % over it (default: the asking price)""";
 
     static LoadSettings parse(String[] args, Map<String, String> env) {
         int issuers = 10, investors = 100, invoices = 2000, bidsPerInvoice = 3, warmUp = 10, duration = 60;
         int concurrency = 64;
         double rate = 100;
-        boolean listenerOnly = false, decisions = false;
+        boolean listenerOnly = false, decisions = false, randomAmounts = false;
         Path json = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -52,6 +55,11 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
                 case "--max" -> rate = 0;
                 case "--listener-only" -> listenerOnly = true;
                 case "--decisions" -> decisions = true;
+                case "--amounts" -> randomAmounts = switch (value(args, ++i)) {
+                    case "asking" -> false;
+                    case "random" -> true;
+                    default -> throw new IllegalArgumentException("--amounts is asking or random\n" + USAGE);
+                };
                 case "--json" -> json = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
@@ -60,7 +68,7 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
             throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more");
         }
         return new LoadSettings(issuers, investors, invoices, bidsPerInvoice, rate, warmUp, duration, concurrency,
-                listenerOnly, decisions, new BigDecimal("1000000.00"), new BigDecimal("100.00"), json,
+                listenerOnly, decisions, randomAmounts, new BigDecimal("1000000.00"), new BigDecimal("100.00"), json,
                 env.getOrDefault("FINANCING_COMMANDS_ADDR", "localhost:" + env.getOrDefault("FINANCING_COMMANDS_PORT", "8080")),
                 env.getOrDefault("FINANCING_QUERIES_ADDR", "localhost:" + env.getOrDefault("FINANCING_QUERIES_PORT", "8081")),
                 env.getOrDefault("FINANCING_KAFKA_BOOTSTRAP", "localhost:" + env.getOrDefault("FINANCING_KAFKA_PORT", "9092")),

@@ -1,7 +1,6 @@
 package io.financing.load;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,15 +18,17 @@ final class Report {
         this.broken = broken;
     }
 
-    static Report of(LoadSettings settings, Bids bids, Commands bidding, Bus bus, QueryProbe probe,
-                     Optional<Map<String, ServiceProcesses.Usage>> before,
-                     Optional<Map<String, ServiceProcesses.Usage>> after, List<String> broken) {
+    static Report of(LoadSettings settings, Bids bids, Commands bidding, Bus bus, ReadModelProgress readModels,
+                     QueryProbe probe,
+                     Optional<ServiceProcesses.Sample> before, Optional<ServiceProcesses.Sample> after,
+                     List<String> broken) {
         var report = new Report(broken);
         report.run(settings);
         report.listener(bids, bidding);
 
         var settle = new Latencies();
         var financedOnBus = new Latencies();
+        var financedInQueries = new Latencies();
         long lastSettled = bids.start();
         long settled = 0;
         for (String bid : bids.commands()) {
@@ -41,6 +42,10 @@ final class Report {
                 if (financed != null) {
                     financedOnBus.record(financed - accepted);
                 }
+                Long shown = readModels.financedAt.get(bid);
+                if (shown != null) {
+                    financedInQueries.record(shown - accepted);
+                }
             }
         }
         ObjectNode pipeline = report.json.putObject("pipeline");
@@ -48,8 +53,9 @@ final class Report {
                 .put("settledPerSecond", settled / Math.max((lastSettled - bids.start()) / 1e9, 1e-9));
         pipeline.set("acceptedToSettledMs", percentiles(settle));
         pipeline.set("acceptedToFinancedOnBusMs", percentiles(financedOnBus));
-        pipeline.set("acceptedToFinancedInQueriesMs", percentiles(probe.financedInQueries));
-        report.services(bids, before, after);
+        pipeline.set("acceptedToFinancedInQueriesMs", percentiles(financedInQueries));
+        pipeline.set("acceptedToFinancedByGetInvoiceMs", percentiles(probe.financedInQueries));
+        report.services(before, after, settled);
         var invariants = report.json.putArray("invariantsBroken");
         broken.forEach(invariants::add);
         return report;
@@ -57,12 +63,11 @@ final class Report {
 
     /** A run of {@code --listener-only}: acceptance and the services' usage, nothing downstream. */
     static Report ofListener(LoadSettings settings, Bids bids, Commands bidding,
-                             Optional<Map<String, ServiceProcesses.Usage>> before,
-                             Optional<Map<String, ServiceProcesses.Usage>> after) {
+                             Optional<ServiceProcesses.Sample> before, Optional<ServiceProcesses.Sample> after) {
         var report = new Report(List.of());
         report.run(settings);
         report.listener(bids, bidding);
-        report.services(bids, before, after);
+        report.services(before, after, bidding.accepted.size());
         return report;
     }
 
@@ -81,19 +86,31 @@ final class Report {
                 .set("acceptanceMs", percentiles(bidding.acceptance));
     }
 
-    private void services(Bids bids, Optional<Map<String, ServiceProcesses.Usage>> before,
-                          Optional<Map<String, ServiceProcesses.Usage>> after) {
-        if (after.isEmpty()) {
+    /**
+     * Each service's share of a core, and the CPU each bid cost (settled bids, or accepted ones when only the
+     * listener is measured): the whole box's less the load generator's own, and PostgreSQL's part of it.
+     */
+    private void services(Optional<ServiceProcesses.Sample> before, Optional<ServiceProcesses.Sample> after, long bids) {
+        if (before.isEmpty() || after.isEmpty()) {
             json.put("services", NOT_MEASURED);
             return;
         }
+        ServiceProcesses.Sample start = before.get();
+        ServiceProcesses.Sample end = after.get();
+        double seconds = (end.nanoTime() - start.nanoTime()) / 1e9;
         ObjectNode services = json.putObject("services");
-        after.get().forEach((name, usage) -> {
-            ServiceProcesses.Usage start = before.orElse(Map.of()).getOrDefault(name, new ServiceProcesses.Usage(0, 0));
+        end.services().forEach((name, usage) -> {
+            ServiceProcesses.Usage first = start.services().getOrDefault(name, new ServiceProcesses.Usage(0, 0));
             services.putObject(name)
-                    .put("cpuPercentOfOneCore", 100 * (usage.cpuSeconds() - start.cpuSeconds()) / bids.seconds())
+                    .put("cpuPercentOfOneCore", 100 * (usage.cpuSeconds() - first.cpuSeconds()) / seconds)
                     .put("peakRssMiB", usage.peakRssKib() / 1024);
         });
+        double generator = end.generatorCpuSeconds() - start.generatorCpuSeconds();
+        double box = end.boxCpuSeconds() - start.boxCpuSeconds() - generator;
+        double postgres = end.postgresCpuSeconds() - start.postgresCpuSeconds();
+        json.putObject("cpuPerBidMs").put("seconds", seconds).put("bids", bids)
+                .put("boxLessLoadGenerator", 1000 * box / bids).put("postgres", 1000 * postgres / bids)
+                .put("loadGenerator", 1000 * generator / bids).put("boxAsMultipleOfPostgres", box / postgres);
     }
 
     private static ObjectNode percentiles(Latencies latencies) {
@@ -125,6 +142,7 @@ final class Report {
             line(out, "  accepted -> settled on the bus", pipeline.get("acceptedToSettledMs"));
             line(out, "  accepted -> InvoiceFinanced on the bus", pipeline.get("acceptedToFinancedOnBusMs"));
             line(out, "  accepted -> FINANCED in the query service", pipeline.get("acceptedToFinancedInQueriesMs"));
+            line(out, "    the same, a sample seen by GetInvoice", pipeline.get("acceptedToFinancedByGetInvoiceMs"));
         }
         if (json.get("services").isString()) {
             out.append(String.format("%-44s %s%n", "services' CPU and memory", NOT_MEASURED));
@@ -140,6 +158,11 @@ final class Report {
         json.get("services").properties().forEach(service -> out.append(String.format("  %-42s %11.0f%% %6d MiB%n",
                 service.getKey(), service.getValue().get("cpuPercentOfOneCore").asDouble(),
                 service.getValue().get("peakRssMiB").asLong())));
+        var cpu = json.get("cpuPerBidMs");
+        out.append(String.format("%-44s %10.2f ms   (PostgreSQL %.2f ms: the total is %.1f times it; load generator %.2f ms)%n",
+                "box CPU per bid, less the load generator", cpu.get("boxLessLoadGenerator").asDouble(),
+                cpu.get("postgres").asDouble(), cpu.get("boxAsMultipleOfPostgres").asDouble(),
+                cpu.get("loadGenerator").asDouble()));
     }
 
     private static void line(StringBuilder out, String label, tools.jackson.databind.JsonNode latency) {

@@ -17,10 +17,22 @@ class LoadSettingsTest {
         assertThat(settings.durationSeconds()).isEqualTo(60);
         assertThat(settings.listenerOnly()).isFalse();
         assertThat(settings.decisions()).as("bids only: the figures compare with earlier runs").isFalse();
+        assertThat(settings.randomAmounts()).as("every bid at the asking price").isFalse();
         assertThat(settings.commandsAddress()).isEqualTo("localhost:8080");
         assertThat(settings.queriesAddress()).isEqualTo("localhost:8081");
         assertThat(settings.kafkaBootstrap()).isEqualTo("localhost:9092");
         assertThat(settings.clients().trusted()).as("plaintext").isEmpty();
+    }
+
+    @Test
+    void aContendedRunHasManyBidsPerInvoiceOfRandomAmounts() {
+        LoadSettings settings = LoadSettings.parse(new String[]{"--bids-per-invoice", "15", "--amounts", "random"},
+                Map.of());
+
+        assertThat(settings.bidsPerInvoice()).isEqualTo(15);
+        assertThat(settings.randomAmounts()).isTrue();
+        assertThatThrownBy(() -> LoadSettings.parse(new String[]{"--amounts", "some"}, Map.of()))
+                .hasMessageContaining("--amounts is asking or random");
     }
 
     @Test

@@ -25,8 +25,12 @@ class ServiceProcessesTest {
 
         var usage = new ServiceProcesses(home).usage();
 
-        assertThat(usage).hasValueSatisfying(services -> assertThat(services).hasEntrySatisfying("query-service",
-                service -> assertThat(service.peakRssKib()).isPositive()));
+        assertThat(usage).hasValueSatisfying(sample -> {
+            assertThat(sample.services()).hasEntrySatisfying("query-service",
+                    service -> assertThat(service.peakRssKib()).isPositive());
+            assertThat(sample.boxCpuSeconds()).isGreaterThanOrEqualTo(sample.generatorCpuSeconds()).isPositive();
+            assertThat(sample.postgresCpuSeconds()).isNotNaN();
+        });
     }
 
     @Test
