@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.converter.RsaKeyConverters;
@@ -38,10 +39,14 @@ final class CallerTokens {
     private CallerTokens() {
     }
 
+    /** How many callers' tokens a server remembers as verified ({@link RememberedTokens}). */
+    private static final int REMEMBERED_TOKENS = 10_000;
+
     static JwtDecoder decoder(AccessProperties access) {
         NimbusJwtDecoder decoder = keys(access);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators(access)));
-        return decoder;
+        var validity = new DelegatingOAuth2TokenValidator<>(validators(access));
+        decoder.setJwtValidator(validity);
+        return new RememberedTokens(decoder, validity, Clock.systemUTC(), REMEMBERED_TOKENS);
     }
 
     /** The caller the token names (its claims already validated). */
