@@ -45,6 +45,10 @@ final class ReadModelProgress implements AutoCloseable {
 
     private void watch() {
         while (running) {
+            if (awaited.values().stream().allMatch(Map::isEmpty)) {
+                LockSupport.parkNanos(EVERY_NANOS); // nothing to learn: no question to the broker either
+                continue;
+            }
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(QUERY_SERVICE_GROUP)
                         .partitionsToOffsetAndMetadata().get();
