@@ -57,11 +57,7 @@ public final class InMemoryEventStore implements EventStore {
 
     /** Nothing to hold: without transactions, no writer is ever between a read and a write of another. */
     @Override
-    public synchronized Map<UUID, Long> hold(Collection<UUID> streamIds) {
-        Map<UUID, Long> versions = new HashMap<>();
-        streamIds.stream().filter(streams::containsKey)
-                .forEach(id -> versions.put(id, (long) streams.get(id).size()));
-        return versions;
+    public void lock(Collection<UUID> streamIds) {
     }
 
     /** Checks every claim before it writes anything: all or none, as a rolled-back transaction would leave it. */
