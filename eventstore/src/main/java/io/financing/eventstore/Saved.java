@@ -3,8 +3,7 @@ package io.financing.eventstore;
 import java.util.List;
 
 /**
- * An aggregate after a save, and the events the save wrote, or staged to be written with its batch's (empty if
- * it had no changes).
+ * An aggregate after a save, and the events the save stored (empty if it had no changes).
  */
-public record Saved<A>(A aggregate, List<NewEvent> events) {
+public record Saved<A>(A aggregate, List<StoredEvent> events) {
 }
