@@ -88,7 +88,8 @@ final class Report {
 
     /**
      * Each service's share of a core, and the CPU each bid cost (settled bids, or accepted ones when only the
-     * listener is measured): the whole box's less the load generator's own, and PostgreSQL's part of it.
+     * listener is measured): the whole box's less the load generator's own, and PostgreSQL's part of it; the
+     * latter only when the system runs on this box.
      */
     private void services(Optional<ServiceProcesses.Sample> before, Optional<ServiceProcesses.Sample> after, long bids) {
         if (before.isEmpty() || after.isEmpty()) {
@@ -105,6 +106,9 @@ final class Report {
                     .put("cpuPercentOfOneCore", 100 * (usage.cpuSeconds() - first.cpuSeconds()) / seconds)
                     .put("peakRssMiB", usage.peakRssKib() / 1024);
         });
+        if (end.services().isEmpty()) {
+            return; // the system runs elsewhere (no pid files here): this box's CPU is not what it spent
+        }
         double generator = end.generatorCpuSeconds() - start.generatorCpuSeconds();
         double box = end.boxCpuSeconds() - start.boxCpuSeconds() - generator;
         double postgres = end.postgresCpuSeconds() - start.postgresCpuSeconds();
@@ -159,6 +163,9 @@ final class Report {
                 service.getKey(), service.getValue().get("cpuPercentOfOneCore").asDouble(),
                 service.getValue().get("peakRssMiB").asLong())));
         var cpu = json.get("cpuPerBidMs");
+        if (cpu == null) {
+            return;
+        }
         out.append(String.format("%-44s %10.2f ms   (PostgreSQL %.2f ms: the total is %.1f times it; load generator %.2f ms)%n",
                 "box CPU per bid, less the load generator", cpu.get("boxLessLoadGenerator").asDouble(),
                 cpu.get("postgres").asDouble(), cpu.get("boxAsMultipleOfPostgres").asDouble(),

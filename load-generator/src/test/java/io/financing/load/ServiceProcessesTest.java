@@ -34,6 +34,22 @@ class ServiceProcessesTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void againstASystemRunningElsewhereThisBoxsCpuIsNotReportedAsItsCost() throws Exception {
+        var services = new ServiceProcesses(home); // no pid files: the services run on another machine
+        var bids = new Bids(System.nanoTime());
+        bids.finished(bids.start() + 1_000_000_000L);
+        var channel = ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
+
+        var report = Report.ofListener(LoadSettings.parse(new String[0], Map.of()), bids, new Commands(channel, 1),
+                services.usage(), services.usage());
+        channel.shutdownNow();
+
+        assertThat(report.json()).doesNotContain("cpuPerBidMs");
+        assertThat(report.table()).doesNotContain("box CPU per bid");
+    }
+
+    @Test
     void onAPlatformWithoutProcTheReportSaysItDidNotMeasure() throws Exception {
         Files.createDirectories(home.resolve("run"));
         Files.writeString(home.resolve("run/query-service.pid"), Long.toString(ProcessHandle.current().pid()));
