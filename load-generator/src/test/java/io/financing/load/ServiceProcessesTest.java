@@ -37,13 +37,8 @@ class ServiceProcessesTest {
     @EnabledOnOs(OS.LINUX)
     void againstASystemRunningElsewhereThisBoxsCpuIsNotReportedAsItsCost() throws Exception {
         var services = new ServiceProcesses(home); // no pid files: the services run on another machine
-        var bids = new Bids(System.nanoTime());
-        bids.finished(bids.start() + 1_000_000_000L);
-        var channel = ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
 
-        var report = Report.ofListener(LoadSettings.parse(new String[0], Map.of()), bids, new Commands(channel, 1),
-                services.usage(), services.usage());
-        channel.shutdownNow();
+        var report = listenerReport(services);
 
         assertThat(report.json()).doesNotContain("cpuPerBidMs");
         assertThat(report.table()).doesNotContain("box CPU per bid");
@@ -54,16 +49,24 @@ class ServiceProcessesTest {
         Files.createDirectories(home.resolve("run"));
         Files.writeString(home.resolve("run/query-service.pid"), Long.toString(ProcessHandle.current().pid()));
         var services = new ServiceProcesses(home, home.resolve("no-proc-here"));
-        var bids = new Bids(System.nanoTime());
-        bids.finished(bids.start() + 1_000_000_000L);
-        var channel = ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
 
-        var report = Report.ofListener(LoadSettings.parse(new String[0], Map.of()), bids, new Commands(channel, 1),
-                services.usage(), services.usage());
-        channel.shutdownNow();
+        var report = listenerReport(services);
 
         assertThat(services.usage()).isEmpty();
         assertThat(report.table()).contains("services' CPU and memory", "not measured on this platform");
         assertThat(report.json()).contains("\"services\" : \"not measured on this platform\"");
+    }
+
+    /** The report of a one-second listener-only run, with the services' usage as {@code services} sees it. */
+    private static Report listenerReport(ServiceProcesses services) {
+        var bids = new Bids(System.nanoTime());
+        bids.finished(bids.start() + 1_000_000_000L);
+        var channel = ManagedChannelBuilder.forTarget("localhost:1").usePlaintext().build();
+        try {
+            return Report.ofListener(LoadSettings.parse(new String[0], Map.of()), bids, new Commands(channel, 1),
+                    services.usage(), services.usage());
+        } finally {
+            channel.shutdownNow();
+        }
     }
 }
