@@ -79,13 +79,22 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
         }
     }
 
-    /** Whether the aggregate exists; one whose state is remembered does, since streams are never removed. */
+    /**
+     * Whether the aggregate exists; one whose state is remembered does, since streams are never removed, and so
+     * does one the running batch has staged.
+     */
     public boolean contains(UUID id) {
-        return recent.get(id) != null || store.contains(id);
+        return staged(id).isPresent() || recent.get(id) != null || store.contains(id);
     }
 
     public Optional<A> load(UUID id) {
         A aggregate = type.newAggregate().apply(id);
+        Optional<StagedWrites.Staged<S>> staged = staged(id);
+        if (staged.isPresent()) {
+            // The store has not seen the batch's events yet: the state they lead to is here.
+            aggregate.restore(staged.get().state(), staged.get().version());
+            return Optional.of(aggregate);
+        }
         long fromVersion = restore(aggregate) + 1;
         List<StoredEvent> events = store.read(id, fromVersion);
         if (events.isEmpty() && fromVersion == 1) {
@@ -98,7 +107,7 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
 
     /**
      * Saves the aggregate's changes: a new stream for a new aggregate, an append at its loaded version
-     * otherwise.
+     * otherwise. While a batch runs ({@link StagedWrites}), they are staged, and written with the batch's.
      *
      * @throws StreamAlreadyExistsException  if a new aggregate's stream exists
      * @throws ConcurrencyConflictException  if another writer saved the aggregate since it was loaded
@@ -114,13 +123,23 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
                         metadata, now))
                 .toList();
         long before = aggregate.version();
-        List<StoredEvent> stored = before == 0
-                ? store.create(aggregate.id(), type.name(), events)
-                : store.append(aggregate.id(), before, events);
+        Optional<StagedWrites> batch = StagedWrites.current();
+        if (batch.isPresent()) {
+            batch.get().stage(aggregate.id(), type.name(), before, events, aggregate.state());
+        } else if (before == 0) {
+            store.create(aggregate.id(), type.name(), events);
+        } else {
+            store.append(aggregate.id(), before, events);
+        }
         aggregate.saved();
         remember(aggregate);
-        snapshotIfDue(aggregate, before);
-        return new Saved<>(aggregate, stored);
+        dueSnapshot(aggregate, before).ifPresent(snapshot -> batch.ifPresentOrElse(
+                staged -> staged.snapshot(snapshot), () -> store.saveSnapshot(snapshot)));
+        return new Saved<>(aggregate, events);
+    }
+
+    private Optional<StagedWrites.Staged<S>> staged(UUID id) {
+        return StagedWrites.current().flatMap(batch -> batch.staged(id));
     }
 
     /**
@@ -200,12 +219,13 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
         return snapshot.version();
     }
 
-    private void snapshotIfDue(A aggregate, long versionBefore) {
+    /** The snapshot to take after a save from {@code versionBefore}, if the stream passed a multiple of the interval. */
+    private Optional<Snapshot> dueSnapshot(A aggregate, long versionBefore) {
         int every = settings.snapshotEvery();
         if (!type.takesSnapshots() || every == 0 || versionBefore / every == aggregate.version() / every) {
-            return;
+            return Optional.empty();
         }
-        store.saveSnapshot(new Snapshot(aggregate.id(), aggregate.version(), type.snapshotName(),
+        return Optional.of(new Snapshot(aggregate.id(), aggregate.version(), type.snapshotName(),
                 json.writeValueAsString(aggregate.state())));
     }
 }

@@ -26,6 +26,14 @@ public interface EventStore {
      */
     List<StoredEvent> append(UUID streamId, long expectedVersion, List<NewEvent> events);
 
+    /**
+     * Makes the writes a batch staged, all or none, one per stream in the order of their ids; then its snapshots.
+     *
+     * @throws ConcurrencyConflictException, StaleTransactionException or StreamAlreadyExistsException for the
+     *                                       first stream whose claim failed; then nothing was written
+     */
+    void write(StagedWrites staged);
+
     /** The stream's events from {@code fromVersion} on, in order; empty if the stream does not exist. */
     List<StoredEvent> read(UUID streamId, long fromVersion);
 

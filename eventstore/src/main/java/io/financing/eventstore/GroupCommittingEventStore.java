@@ -64,7 +64,6 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
     private static final Duration GATHERING = Duration.ofNanos(300_000);
 
     private final DataSource dataSource;
-    private final EventsStoredNotifier notifier;
     private final Settings settings;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -83,9 +82,8 @@ public final class GroupCommittingEventStore extends JdbcEventStore {
     /** A store that reports how many writes each transaction took ({@code financing.eventstore.group.commit.writes}). */
     public GroupCommittingEventStore(DataSource dataSource, EventsStoredNotifier notifier, Settings settings,
                                      MeterRegistry meters) {
-        super(dataSource);
+        super(dataSource, notifier);
         this.dataSource = dataSource;
-        this.notifier = notifier;
         this.settings = settings;
         this.batchSizes = DistributionSummary.builder("financing.eventstore.group.commit.writes")
                 .description("Writes committed together in one transaction")

@@ -54,6 +54,32 @@ public final class InMemoryEventStore implements EventStore {
         return stored;
     }
 
+    /** Checks every claim before it writes anything: all or none, as a rolled-back transaction would leave it. */
+    @Override
+    public synchronized void write(StagedWrites staged) {
+        List<StreamWrites.Write> writes = staged.writes();
+        for (StreamWrites.Write write : writes) {
+            List<StoredEvent> stream = streams.get(write.streamId());
+            if (write.creates() && stream != null) {
+                throw new StreamAlreadyExistsException(write.streamId());
+            }
+            if (!write.creates() && stream == null) {
+                throw new StreamNotFoundException(write.streamId());
+            }
+            if (!write.creates() && stream.size() != write.expectedVersion()) {
+                throw new ConcurrencyConflictException(write.streamId(), write.expectedVersion(), stream.size());
+            }
+        }
+        writes.forEach(write -> {
+            if (write.creates()) {
+                create(write.streamId(), write.streamType(), write.events());
+            } else {
+                append(write.streamId(), write.expectedVersion(), write.events());
+            }
+        });
+        staged.snapshots().forEach(this::saveSnapshot);
+    }
+
     @Override
     public synchronized List<StoredEvent> read(UUID streamId, long fromVersion) {
         return streams.getOrDefault(streamId, List.of()).stream()

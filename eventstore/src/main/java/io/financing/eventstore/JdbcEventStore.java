@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the event stores on PostgreSQL share: reads, snapshots, and creates and appends as
@@ -41,9 +42,11 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
             rs.getObject(11, OffsetDateTime.class).toInstant());
 
     final JdbcTemplate jdbc;
+    final EventsStoredNotifier notifier;
 
-    JdbcEventStore(DataSource dataSource) {
+    JdbcEventStore(DataSource dataSource, EventsStoredNotifier notifier) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.notifier = notifier;
     }
 
     @Override
@@ -58,6 +61,23 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
 
     /** Writes the events of a create or an append, or throws why not. */
     abstract List<StoredEvent> write(StreamWrites.Write write);
+
+    /**
+     * Makes a batch's writes in one statement, then its snapshots, in the caller's transaction: a write that lost
+     * its claim writes nothing but lets the others through, so only the transaction's rollback makes it all or none.
+     */
+    @Override
+    public final void write(StagedWrites staged) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A batch's writes are all or none only inside a transaction");
+        }
+        if (staged.isEmpty()) {
+            return;
+        }
+        StreamWrites.writeMany(jdbc, staged.writes()).forEach(StreamWrites.Outcome::orThrow);
+        staged.snapshots().forEach(this::saveSnapshot);
+        notifier.afterCommit();
+    }
 
     @Override
     public List<StoredEvent> read(UUID streamId, long fromVersion) {

@@ -11,8 +11,6 @@ import javax.sql.DataSource;
  */
 public final class PostgresEventStore extends JdbcEventStore {
 
-    private final EventsStoredNotifier notifier;
-
     /** A store whose readers of all events learn of new events only by polling. */
     public PostgresEventStore(DataSource dataSource) {
         this(dataSource, EventsStoredNotifier.NONE);
@@ -20,8 +18,7 @@ public final class PostgresEventStore extends JdbcEventStore {
 
     /** A store that wakes readers of all events once its writes commit. */
     public PostgresEventStore(DataSource dataSource, EventsStoredNotifier notifier) {
-        super(dataSource);
-        this.notifier = notifier;
+        super(dataSource, notifier);
     }
 
     @Override

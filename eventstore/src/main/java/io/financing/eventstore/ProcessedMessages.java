@@ -1,5 +1,8 @@
 package io.financing.eventstore;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,6 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * skipped; if the transaction failed, neither the record nor the effects exist and it is processed anew.
  */
 public final class ProcessedMessages {
+
+    private static final String PROCESSED_AMONG = """
+            SELECT message_id FROM eventstore.processed_messages WHERE consumer = ? AND message_id = ANY(?)
+            """;
+    private static final String MARK_PROCESSED = """
+            INSERT INTO eventstore.processed_messages (consumer, message_id) SELECT ?, unnest(?::text[])
+            ON CONFLICT DO NOTHING
+            """;
 
     private final JdbcTemplate jdbc;
 
@@ -23,9 +34,35 @@ public final class ProcessedMessages {
      * @return true the first time, false if it was processed already: then do nothing
      */
     public boolean markProcessed(String consumer, String messageId) {
-        return jdbc.update("""
-                INSERT INTO eventstore.processed_messages (consumer, message_id) VALUES (?, ?)
-                ON CONFLICT DO NOTHING
-                """, consumer, messageId) == 1;
+        return markProcessed(consumer, List.of(messageId)) == 1;
+    }
+
+    /**
+     * Records that {@code consumer} processes the messages, in one statement. A concurrent duplicate of one of
+     * them waits here until the first one's transaction ends.
+     *
+     * @return how many were not recorded before: fewer than given means another transaction processed some
+     */
+    public int markProcessed(String consumer, List<String> messageIds) {
+        return jdbc.update(connection -> {
+            var statement = connection.prepareStatement(MARK_PROCESSED);
+            statement.setString(1, consumer);
+            statement.setArray(2, connection.createArrayOf("text", messageIds.toArray()));
+            return statement;
+        });
+    }
+
+    /** Which of the messages {@code consumer} has processed already (committed), in one query. */
+    public Set<String> processedAmong(String consumer, List<String> messageIds) {
+        Set<String> processed = new HashSet<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(PROCESSED_AMONG);
+            statement.setString(1, consumer);
+            statement.setArray(2, connection.createArrayOf("text", messageIds.toArray()));
+            return statement;
+        }, row -> {
+            processed.add(row.getString(1));
+        });
+        return processed;
     }
 }

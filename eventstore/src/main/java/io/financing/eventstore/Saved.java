@@ -3,7 +3,8 @@ package io.financing.eventstore;
 import java.util.List;
 
 /**
- * An aggregate after a save, and the events the save stored (empty if it had no changes).
+ * An aggregate after a save, and the events the save wrote, or staged to be written with its batch's (empty if
+ * it had no changes).
  */
-public record Saved<A>(A aggregate, List<StoredEvent> events) {
+public record Saved<A>(A aggregate, List<NewEvent> events) {
 }

@@ -1,7 +1,7 @@
 package io.financing.service;
 
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,14 +20,14 @@ public interface Aggregates<A> {
     /** @throws PolicyViolation naming the aggregate, when there is none with this id */
     void requireExists(UUID id);
 
-    /** Stores a new aggregate's events; returns them as stored. */
-    List<StoredEvent> add(A aggregate, EventMetadata metadata);
+    /** Stores a new aggregate's events; returns them. */
+    List<NewEvent> add(A aggregate, EventMetadata metadata);
 
     /**
      * Loads the aggregate, lets {@code change} act on it (a command method, which may refuse), and stores
-     * what it recorded; returns that as stored.
+     * what it recorded; returns that.
      *
      * @throws PolicyViolation naming the aggregate, when there is none with this id
      */
-    List<StoredEvent> update(UUID id, EventMetadata metadata, Consumer<A> change);
+    List<NewEvent> update(UUID id, EventMetadata metadata, Consumer<A> change);
 }

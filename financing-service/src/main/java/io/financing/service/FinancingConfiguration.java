@@ -108,7 +108,7 @@ class FinancingConfiguration {
     }
 
     @Bean
-    CommandOutcomes commandOutcomes(EventStore store, JsonMapper json) {
-        return new CommandOutcomes(store, json, Clock.systemUTC());
+    CommandOutcomes commandOutcomes(JsonMapper json) {
+        return new CommandOutcomes(json, Clock.systemUTC());
     }
 }

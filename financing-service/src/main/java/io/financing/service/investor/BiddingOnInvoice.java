@@ -2,7 +2,7 @@ package io.financing.service.investor;
 
 import io.financing.api.Money;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.Aggregates;
 import io.financing.service.invoice.Invoice;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class BiddingOnInvoice {
         this.invoices = invoices;
     }
 
-    public List<StoredEvent> handle(UUID investorId, UUID invoiceId, Money bid, EventMetadata metadata) {
+    public List<NewEvent> handle(UUID investorId, UUID invoiceId, Money bid, EventMetadata metadata) {
         investors.requireExists(investorId); // an unknown investor is named first, whatever the invoice
         invoices.requireExists(invoiceId);
         return investors.update(investorId, metadata, investor -> investor.placeBid(invoiceId, bid));

@@ -2,7 +2,7 @@ package io.financing.service.investor;
 
 import io.financing.api.Money;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.Aggregates;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +16,7 @@ public final class RegisteringInvestor {
         this.investors = investors;
     }
 
-    public List<StoredEvent> handle(UUID investorId, Money balance, EventMetadata metadata) {
+    public List<NewEvent> handle(UUID investorId, Money balance, EventMetadata metadata) {
         if (investors.exists(investorId)) {
             return List.of();
         }

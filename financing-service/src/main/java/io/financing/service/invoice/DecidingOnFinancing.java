@@ -2,7 +2,7 @@ package io.financing.service.invoice;
 
 import io.financing.api.access.Caller;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.Aggregates;
 import java.util.List;
 import java.util.UUID;
@@ -16,11 +16,11 @@ public final class DecidingOnFinancing {
         this.invoices = invoices;
     }
 
-    public List<StoredEvent> approve(UUID invoiceId, Caller decidedBy, EventMetadata metadata) {
+    public List<NewEvent> approve(UUID invoiceId, Caller decidedBy, EventMetadata metadata) {
         return invoices.update(invoiceId, metadata, invoice -> invoice.approve(decidedBy));
     }
 
-    public List<StoredEvent> reverse(UUID invoiceId, Caller decidedBy, EventMetadata metadata) {
+    public List<NewEvent> reverse(UUID invoiceId, Caller decidedBy, EventMetadata metadata) {
         return invoices.update(invoiceId, metadata, invoice -> invoice.reverse(decidedBy));
     }
 }

@@ -2,7 +2,7 @@ package io.financing.service.invoice;
 
 import io.financing.api.Money;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.Aggregates;
 import io.financing.service.PolicyViolation;
 import io.financing.service.issuer.Issuer;
@@ -20,7 +20,7 @@ public final class SellingInvoice {
         this.invoices = invoices;
     }
 
-    public List<StoredEvent> handle(UUID invoiceId, UUID issuerId, Money askingPrice, EventMetadata metadata) {
+    public List<NewEvent> handle(UUID invoiceId, UUID issuerId, Money askingPrice, EventMetadata metadata) {
         issuers.requireExists(issuerId);
         if (invoices.exists(invoiceId)) {
             throw new PolicyViolation("Invoice " + invoiceId + " is on sale already");

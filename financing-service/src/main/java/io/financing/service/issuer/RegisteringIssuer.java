@@ -1,7 +1,7 @@
 package io.financing.service.issuer;
 
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.Aggregates;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +15,7 @@ public final class RegisteringIssuer {
         this.issuers = issuers;
     }
 
-    public List<StoredEvent> handle(UUID issuerId, EventMetadata metadata) {
+    public List<NewEvent> handle(UUID issuerId, EventMetadata metadata) {
         if (issuers.exists(issuerId)) {
             return List.of();
         }

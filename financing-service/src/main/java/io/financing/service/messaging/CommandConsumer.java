@@ -2,12 +2,18 @@ package io.financing.service.messaging;
 
 import io.financing.api.command.CommandMessage;
 import io.financing.api.json.UnreadableMessageException;
+import io.financing.eventstore.EventMetadata;
 import io.financing.service.PolicyViolation;
 import io.financing.service.outcome.CommandOutcomes;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,24 +39,35 @@ class CommandConsumer {
         this.meters = meters;
     }
 
+    /** Handles what one poll brought, in one transaction ({@link ExactlyOnce}). */
     @KafkaListener(topics = "${financing.topics.commands}", groupId = "financing-service-commands",
-            concurrency = "${financing.consumers.concurrency}")
-    void on(String value) {
-        CommandMessage command = parse(value);
-        var message = new ExactlyOnce.Message("commands", command.name(), command.commandId(), command.commandId());
-        var outcome = new AtomicReference<String>(); // set by the attempt that commits; by none for a redelivery
-        exactlyOnce.process(message, metadata -> {
-            try {
-                outcomes.succeeded(command, commands.dispatch(command, metadata), metadata);
-                outcome.set("succeeded");
-            } catch (PolicyViolation rejection) {
-                outcomes.rejected(command, rejection.getMessage(), metadata);
-                outcome.set("rejected");
+            concurrency = "${financing.consumers.concurrency}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        exactlyOnce.processAll(records, record -> {
+            CommandMessage command = parse(record.value());
+            return Optional.of(new ExactlyOnce.Delivery(
+                    new ExactlyOnce.Message("commands", command.name(), command.commandId(), command.commandId()),
+                    metadata -> handle(command, metadata)));
+        });
+    }
+
+    private void handle(CommandMessage command, EventMetadata metadata) {
+        String outcome;
+        try {
+            outcomes.succeeded(command, commands.dispatch(command, metadata), metadata);
+            outcome = "succeeded";
+        } catch (PolicyViolation rejection) {
+            outcomes.rejected(command, rejection.getMessage(), metadata);
+            outcome = "rejected";
+        }
+        Counter outcomes = meters.counter("financing.command.outcomes", "command", command.name(), "outcome", outcome);
+        // Counted once its batch commits: a batch that runs again would count it twice.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                outcomes.increment();
             }
         });
-        if (outcome.get() != null) {
-            meters.counter("financing.command.outcomes", "command", command.name(), "outcome", outcome.get()).increment();
-        }
     }
 
     private CommandMessage parse(String value) {

@@ -7,7 +7,7 @@ import io.financing.api.command.CommandMessage;
 import io.financing.api.command.ReverseFinancing;
 import io.financing.api.command.SellInvoice;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.investor.BiddingOnInvoice;
 import io.financing.service.invoice.DecidingOnFinancing;
 import io.financing.service.invoice.SellingInvoice;
@@ -31,7 +31,7 @@ public final class CommandDispatcher {
      * @return the events the command stored
      * @throws io.financing.service.PolicyViolation if a rule refuses it
      */
-    public List<StoredEvent> dispatch(CommandMessage message, EventMetadata metadata) {
+    public List<NewEvent> dispatch(CommandMessage message, EventMetadata metadata) {
         return switch (message.data()) {
             case SellInvoice sell ->
                     sellInvoice.handle(sell.invoiceId(), sell.issuerId(), new Money(sell.askingPrice()), metadata);

@@ -3,6 +3,8 @@ package io.financing.service.messaging;
 import io.financing.api.event.EventEnvelope;
 import io.financing.api.json.EventJson;
 import io.financing.service.saga.FinancingSaga;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +23,16 @@ class DomainEventConsumer {
         this.exactlyOnce = exactlyOnce;
     }
 
+    /** Handles what one poll brought, in one transaction ({@link ExactlyOnce}); most events ask nothing of it. */
     @KafkaListener(topics = "${financing.topics.events}", groupId = "financing-service-saga",
-            concurrency = "${financing.consumers.concurrency}")
-    void on(String value) {
-        EventJson.Published published = EventJson.readPublished(value);
-        EventEnvelope envelope = published.envelope();
-        published.event().flatMap(saga::stepFor).ifPresent(step -> exactlyOnce.process(
-                new ExactlyOnce.Message("saga", envelope.name(), envelope.eventId(), envelope.correlationId()), step::run));
+            concurrency = "${financing.consumers.concurrency}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        exactlyOnce.processAll(records, record -> {
+            EventJson.Published published = EventJson.readPublished(record.value());
+            EventEnvelope envelope = published.envelope();
+            return published.event().flatMap(saga::stepFor).map(step -> new ExactlyOnce.Delivery(
+                    new ExactlyOnce.Message("saga", envelope.name(), envelope.eventId(), envelope.correlationId()),
+                    step::run));
+        });
     }
 }

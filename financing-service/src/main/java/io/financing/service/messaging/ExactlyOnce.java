@@ -1,45 +1,69 @@
 package io.financing.service.messaging;
 
+import io.financing.api.json.UnreadableMessageException;
+import io.financing.eventstore.ConcurrencyConflictException;
 import io.financing.eventstore.EventMetadata;
+import io.financing.eventstore.EventStore;
 import io.financing.eventstore.ProcessedMessages;
 import io.financing.eventstore.StaleTransactionException;
+import io.financing.eventstore.StagedWrites;
+import io.financing.eventstore.StreamAlreadyExistsException;
 import io.financing.observability.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Exactly-once effects over Kafka's at-least-once delivery: a message's effects and the record that
- * it was processed commit together, so a redelivered message finds the record and does nothing.
+ * Exactly-once effects over Kafka's at-least-once delivery, for a whole poll at a time: the messages' effects
+ * and the record that they were processed commit together, so a redelivered message finds the record and does
+ * nothing.
  *
- * <p>Each handling is also a step of the message's trace (a span named after the consumer and the message),
- * and the events it stores carry that span's context, so that the trace goes on past the event store. Its
- * logs name the message and the conversation it belongs to.
+ * <p>A poll's messages share one transaction: their effects are decided one after the other, in the order
+ * delivered, with their writes staged ({@link StagedWrites}), then the batch records them processed and writes
+ * every stream it changed, in one statement each, and commits once. That is the cost of a message divided by the
+ * size of the batch, which grows with the load.
+ *
+ * <p>Each handling is also a step of its message's trace (a span named after the consumer and the message), and
+ * the events it stores carry that span's context, so that the trace goes on past the event store. Its logs name
+ * the message and the conversation it belongs to.
  */
 @Component
 public class ExactlyOnce {
 
-    private static final int MAX_ATTEMPTS = 10;
+    private static final int MAX_ATTEMPTS = 20;
 
     private final TransactionTemplate transaction;
     private final ProcessedMessages processed;
+    private final EventStore store;
     private final Traces traces;
-    private final ObservationRegistry observations;
+    private final MeterRegistry meters;
     private final Counter staleTransactions;
+    private final Counter versionConflicts;
 
-    ExactlyOnce(TransactionTemplate transaction, ProcessedMessages processed, Traces traces,
-                ObservationRegistry observations, MeterRegistry meters) {
+    ExactlyOnce(TransactionTemplate transaction, ProcessedMessages processed, EventStore store, Traces traces,
+                MeterRegistry meters) {
         this.transaction = transaction;
         this.processed = processed;
+        this.store = store;
         this.traces = traces;
-        this.observations = observations;
+        this.meters = meters;
         this.staleTransactions = meters.counter("financing.eventstore.conflicts", "kind", "stale_transaction");
+        this.versionConflicts = meters.counter("financing.eventstore.conflicts", "kind", "version");
     }
 
     /**
@@ -53,39 +77,148 @@ public class ExactlyOnce {
     public record Message(String consumer, String name, UUID id, UUID correlationId) {
     }
 
+    /** A message, and what handling it does, given the metadata of the events it stores. */
+    public record Delivery(Message message, Consumer<EventMetadata> effects) {
+    }
+
+    /** A delivery, where it is in its poll, and the trace it came with (null without one). */
+    private record Polled(int record, Delivery delivery, String traceparent) {
+    }
+
     /**
-     * Runs {@code effects}, with the metadata of the events they store, unless the consumer has processed
-     * the message before. A transaction that the event store finds older than a stream's last writer is
-     * run again at once: a new one is younger than every writer it can see.
+     * Handles what one poll brought, all of the same consumer, in one transaction. {@code reader} makes each
+     * record a delivery, or none when the message asks nothing of this consumer; messages processed before are
+     * skipped. A batch that finds a stream moved by another writer since it read it (or written by a younger
+     * transaction) rolls back and runs again at once: at READ COMMITTED a new try reads what the other committed.
+     *
+     * @throws BatchListenerFailedException naming the first record that failed, once the ones before it have
+     *                                      committed: one that cannot be read, or whose effects failed for another
+     *                                      reason than a rule (which its effects make an outcome). The error
+     *                                      handler retries it, and dead-letters it if it keeps failing.
      */
-    public void process(Message message, Consumer<EventMetadata> effects) {
-        try (var commandOrEvent = MDC.putCloseable("messageId", message.id().toString());
-             var conversation = MDC.putCloseable("correlationId", message.correlationId().toString())) {
-            Observation.createNotStarted("financing.handling", observations)
-                    .contextualName(message.consumer() + " " + message.name())
-                    .lowCardinalityKeyValue("consumer", message.consumer())
-                    .lowCardinalityKeyValue("message", message.name())
-                    .observe(() -> processInTransaction(message, effects));
+    public void processAll(List<ConsumerRecord<String, String>> records,
+                           Function<ConsumerRecord<String, String>, Optional<Delivery>> reader) {
+        List<Polled> deliveries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            try {
+                int index = i;
+                reader.apply(record).ifPresent(delivery -> deliveries.add(
+                        new Polled(index, delivery, Traces.traceparentOf(record.headers()).orElse(null))));
+            } catch (UnreadableMessageException unreadable) {
+                process(deliveries);
+                throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
+            }
+        }
+        process(deliveries);
+    }
+
+    private void process(List<Polled> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<Span> spans = deliveries.stream().map(polled -> traces.startChildOf(polled.traceparent(),
+                polled.delivery().message().consumer() + " " + polled.delivery().message().name())).toList();
+        Timer.Sample started = Timer.start(meters);
+        String error = "none";
+        try {
+            commit(deliveries, spans);
+        } catch (RuntimeException e) {
+            error = e.getClass().getSimpleName();
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            for (int i = 0; i < deliveries.size(); i++) {
+                Message message = deliveries.get(i).delivery().message();
+                started.stop(meters.timer("financing.handling", "consumer", message.consumer(), "message", message.name(),
+                        "error", error));
+                spans.get(i).tag("messages.in.transaction", deliveries.size()).end();
+            }
         }
     }
 
-    private void processInTransaction(Message message, Consumer<EventMetadata> effects) {
-        var metadata = new EventMetadata(message.correlationId(), message.id(),
-                traces.currentTraceparent().orElse(null));
+    private void commit(List<Polled> deliveries, List<Span> spans) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> {
-                    if (processed.markProcessed(message.consumer(), message.id().toString())) {
-                        effects.accept(metadata);
-                    }
-                });
+                transaction.executeWithoutResult(status -> handle(deliveries, spans));
                 return;
             } catch (StaleTransactionException stale) {
                 staleTransactions.increment();
-                if (attempt == MAX_ATTEMPTS) {
-                    throw stale;
+                giveUpAfter(attempt, stale, deliveries);
+            } catch (ConcurrencyConflictException | StreamAlreadyExistsException | PessimisticLockingFailureException
+                     | ConcurrentDuplicateException lost) {
+                // Another writer got there first (or, for a deadlock, PostgreSQL chose this batch to give way).
+                versionConflicts.increment();
+                giveUpAfter(attempt, lost, deliveries);
+            } catch (DeliveryFailedException failed) {
+                if (failed.index > 0) {
+                    commit(deliveries.subList(0, failed.index), spans.subList(0, failed.index));
+                }
+                throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(),
+                        deliveries.get(failed.index).record());
+            } catch (RuntimeException failed) {
+                // The database is away, or the batch's own write failed: the error handler retries from its first.
+                throw new BatchListenerFailedException(failed.getMessage(), failed, deliveries.get(0).record());
+            }
+        }
+    }
+
+    private static void giveUpAfter(int attempt, RuntimeException conflict, List<Polled> deliveries) {
+        if (attempt == MAX_ATTEMPTS) {
+            throw new BatchListenerFailedException("Lost the same race " + MAX_ATTEMPTS + " times", conflict,
+                    deliveries.get(0).record());
+        }
+    }
+
+    private void handle(List<Polled> deliveries, List<Span> spans) {
+        String consumer = deliveries.get(0).delivery().message().consumer();
+        Set<String> done = new HashSet<>(processed.processedAmong(consumer, ids(deliveries)));
+        List<Polled> handled = new ArrayList<>(deliveries.size());
+        StagedWrites.around(store, () -> {
+            for (int i = 0; i < deliveries.size(); i++) {
+                Polled polled = deliveries.get(i);
+                if (done.add(polled.delivery().message().id().toString())) { // twice in one poll runs once, too
+                    run(polled.delivery(), spans.get(i), i);
+                    handled.add(polled);
                 }
             }
+            return handled;
+        });
+        if (!handled.isEmpty() && processed.markProcessed(consumer, ids(handled)) < handled.size()) {
+            throw new ConcurrentDuplicateException();
+        }
+    }
+
+    private void run(Delivery delivery, Span span, int index) {
+        Message message = delivery.message();
+        var metadata = new EventMetadata(message.correlationId(), message.id(), traces.traceparentOf(span).orElse(null));
+        try (var commandOrEvent = MDC.putCloseable("messageId", message.id().toString());
+             var conversation = MDC.putCloseable("correlationId", message.correlationId().toString())) {
+            delivery.effects().accept(metadata);
+        } catch (RuntimeException e) {
+            throw new DeliveryFailedException(index, message, e);
+        }
+    }
+
+    private static List<String> ids(List<Polled> deliveries) {
+        return deliveries.stream().map(polled -> polled.delivery().message().id().toString()).toList();
+    }
+
+    /** Another transaction (a consumer the partition moved from, say) processed one of the batch's messages meanwhile. */
+    private static final class ConcurrentDuplicateException extends RuntimeException {
+        ConcurrentDuplicateException() {
+            super("A message of the batch was processed by another transaction meanwhile", null, false, false);
+        }
+    }
+
+    /** The delivery at {@code index} failed on its own: the batch goes on without it. */
+    private static final class DeliveryFailedException extends RuntimeException {
+        final int index;
+
+        DeliveryFailedException(int index, Message message, RuntimeException cause) {
+            super(message.consumer() + " failed on " + message.name() + " " + message.id() + ": " + cause.getMessage(),
+                    cause);
+            this.index = index;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.financing.service.messaging;
 
 import io.financing.api.json.EventJson;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +21,15 @@ class RegisteringConsumer {
         this.exactlyOnce = exactlyOnce;
     }
 
+    /** Handles what one poll brought, in one transaction ({@link ExactlyOnce}). */
     @KafkaListener(topics = "${financing.topics.registering}", groupId = "financing-service-registering",
-            concurrency = "${financing.consumers.concurrency}")
-    void on(String value) {
-        EventJson.Registration registration = EventJson.readRegistration(value);
-        registration.event().ifPresent(event -> exactlyOnce.process(new ExactlyOnce.Message("registering",
-                        registration.name(), registration.eventId(), registration.eventId()),
-                metadata -> registering.dispatch(event, metadata)));
+            concurrency = "${financing.consumers.concurrency}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        exactlyOnce.processAll(records, record -> {
+            EventJson.Registration registration = EventJson.readRegistration(record.value());
+            return registration.event().map(event -> new ExactlyOnce.Delivery(new ExactlyOnce.Message("registering",
+                    registration.name(), registration.eventId(), registration.eventId()),
+                    metadata -> registering.dispatch(event, metadata)));
+        });
     }
 }

@@ -4,7 +4,7 @@ import io.financing.api.event.RegisteringEvent;
 import io.financing.api.event.RegisteringEvent.InvestorRegistered;
 import io.financing.api.event.RegisteringEvent.IssuerRegistered;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.investor.RegisteringInvestor;
 import io.financing.service.issuer.RegisteringIssuer;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class RegisteringDispatcher {
         this.registeringInvestor = registeringInvestor;
     }
 
-    public List<StoredEvent> dispatch(RegisteringEvent event, EventMetadata metadata) {
+    public List<NewEvent> dispatch(RegisteringEvent event, EventMetadata metadata) {
         return switch (event) {
             case IssuerRegistered issuer -> registeringIssuer.handle(issuer.issuerId(), metadata);
             case InvestorRegistered investor ->

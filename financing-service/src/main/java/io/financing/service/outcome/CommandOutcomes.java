@@ -6,9 +6,8 @@ import io.financing.api.event.CommandOutcome.CommandRejected;
 import io.financing.api.event.CommandOutcome.CommandSucceeded;
 import io.financing.api.event.EventNames;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.EventStore;
 import io.financing.eventstore.NewEvent;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.StagedWrites;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -16,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What became of each command, kept in the event store as a stream of its own (type {@code Command},
- * id = the command id), in the transaction of the command's effects. The relayer publishes it like
- * any event, and the query side answers GetCommandStatus from it:
+ * id = the command id), written with the command's effects by the batch that handles it ({@link StagedWrites}).
+ * The relayer publishes it like any event, and the query side answers GetCommandStatus from it:
  * <pre>
  * CommandSucceeded {"commandId": "…", "command": "BidOnInvoice", "issuedBy": {"role": "investor", "subject": "…"},
  *                   "eventIds": ["…"]}
@@ -29,19 +28,17 @@ public final class CommandOutcomes {
 
     public static final String STREAM_TYPE = "Command";
 
-    private final EventStore store;
     private final JsonMapper json;
     private final Clock clock;
 
-    public CommandOutcomes(EventStore store, JsonMapper json, Clock clock) {
-        this.store = store;
+    public CommandOutcomes(JsonMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
     }
 
-    public void succeeded(CommandMessage command, List<StoredEvent> events, EventMetadata metadata) {
+    public void succeeded(CommandMessage command, List<NewEvent> events, EventMetadata metadata) {
         record(command, new CommandSucceeded(command.commandId(), command.name(), command.issuedBy(),
-                events.stream().map(StoredEvent::eventId).toList()), metadata);
+                events.stream().map(NewEvent::eventId).toList()), metadata);
     }
 
     public void rejected(CommandMessage command, String reason, EventMetadata metadata) {
@@ -49,7 +46,9 @@ public final class CommandOutcomes {
     }
 
     private void record(CommandMessage command, CommandOutcome outcome, EventMetadata metadata) {
-        store.create(command.commandId(), STREAM_TYPE, List.of(new NewEvent(UUID.randomUUID(),
+        StagedWrites batch = StagedWrites.current()
+                .orElseThrow(() -> new IllegalStateException("An outcome is written by the batch that handles its command"));
+        batch.create(command.commandId(), STREAM_TYPE, List.of(new NewEvent(UUID.randomUUID(),
                 EventNames.nameOf(outcome.getClass()), json.writeValueAsString(outcome), metadata, clock.instant())));
     }
 }

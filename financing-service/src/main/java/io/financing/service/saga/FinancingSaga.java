@@ -8,7 +8,7 @@ import io.financing.api.event.InvoiceEvent.InvoiceApproved;
 import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
 import io.financing.api.event.InvoiceEvent.InvoiceReversed;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.service.Aggregates;
 import io.financing.service.investor.Investor;
 import io.financing.service.invoice.Invoice;
@@ -35,7 +35,7 @@ public final class FinancingSaga {
     @FunctionalInterface
     public interface Step {
         /** @return the events the step stored */
-        List<StoredEvent> run(EventMetadata metadata);
+        List<NewEvent> run(EventMetadata metadata);
     }
 
     /** The saga's step for this event, or none when the event asks nothing of it. */
@@ -53,18 +53,18 @@ public final class FinancingSaga {
     }
 
     /** Rule 5: the invoice processes the placed bid: financed by it, or rejecting it. */
-    List<StoredEvent> on(BidOnInvoicePlaced placed, EventMetadata metadata) {
+    List<NewEvent> on(BidOnInvoicePlaced placed, EventMetadata metadata) {
         return invoices.update(placed.invoiceId(), metadata,
                 invoice -> invoice.processBid(placed.investorId(), placed.bidAmount()));
     }
 
     /** Rule 6: a rejected bid is released in full. */
-    List<StoredEvent> on(BidOnInvoiceRejected rejected, EventMetadata metadata) {
+    List<NewEvent> on(BidOnInvoiceRejected rejected, EventMetadata metadata) {
         return release(rejected.bid().investorId(), rejected.bid().amount(), metadata);
     }
 
     /** Rule 7: what the winning bid exceeded the asking price by is released. */
-    List<StoredEvent> on(InvoiceFinanced financed, EventMetadata metadata) {
+    List<NewEvent> on(InvoiceFinanced financed, EventMetadata metadata) {
         return release(financed.bid().investorId(), financed.bid().amount().minus(financed.askingPrice()), metadata);
     }
 
@@ -74,17 +74,17 @@ public final class FinancingSaga {
     }
 
     /** Rule 8: an approved financing commits the asking price the investor had reserved. */
-    List<StoredEvent> on(InvoiceApproved approved, EventMetadata metadata) {
+    List<NewEvent> on(InvoiceApproved approved, EventMetadata metadata) {
         return investors.update(approved.bid().investorId(), metadata,
                 investor -> investor.commitFunds(approved.askingPrice()));
     }
 
     /** Rule 9: a reversed financing releases the asking price. */
-    List<StoredEvent> on(InvoiceReversed reversed, EventMetadata metadata) {
+    List<NewEvent> on(InvoiceReversed reversed, EventMetadata metadata) {
         return release(reversed.bid().investorId(), reversed.askingPrice(), metadata);
     }
 
-    private List<StoredEvent> release(UUID investorId, Money amount, EventMetadata metadata) {
+    private List<NewEvent> release(UUID investorId, Money amount, EventMetadata metadata) {
         return investors.update(investorId, metadata, investor -> investor.releaseFunds(amount));
     }
 }

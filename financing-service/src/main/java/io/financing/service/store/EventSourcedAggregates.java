@@ -3,7 +3,7 @@ package io.financing.service.store;
 import io.financing.eventstore.Aggregate;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
-import io.financing.eventstore.StoredEvent;
+import io.financing.eventstore.NewEvent;
 import io.financing.eventstore.StreamNotFoundException;
 import io.financing.service.Aggregates;
 import io.financing.service.PolicyViolation;
@@ -34,12 +34,12 @@ public record EventSourcedAggregates<A extends Aggregate<?, ?>>(AggregateReposit
     }
 
     @Override
-    public List<StoredEvent> add(A aggregate, EventMetadata metadata) {
+    public List<NewEvent> add(A aggregate, EventMetadata metadata) {
         return repository.save(aggregate, metadata).events();
     }
 
     @Override
-    public List<StoredEvent> update(UUID id, EventMetadata metadata, Consumer<A> change) {
+    public List<NewEvent> update(UUID id, EventMetadata metadata, Consumer<A> change) {
         try {
             return repository.update(id, metadata, change).events();
         } catch (StreamNotFoundException notFound) {

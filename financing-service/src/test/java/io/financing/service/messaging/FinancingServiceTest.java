@@ -284,6 +284,37 @@ class FinancingServiceTest {
         assertThat(settled).filteredOn(investor -> investor.reserved().equals(Money.of("10"))).hasSize(1);
     }
 
+    @Test
+    void commandsPolledTogetherEachHaveTheirOwnOutcomeWhateverTheOthersDo() {
+        onSaleForTen();
+        UUID second = UUID.randomUUID();
+        send(new SellInvoice(second, issuer, BigDecimal.TEN));
+        awaitEvents(second, 1);
+        List<CommandMessage> bids = List.of(new BidOnInvoice(ann, invoice, new BigDecimal("10")),
+                        new BidOnInvoice(ann, UUID.randomUUID(), new BigDecimal("10")),
+                        new BidOnInvoice(ann, second, new BigDecimal("95")),
+                        new BidOnInvoice(ann, second, new BigDecimal("20")))
+                .stream().map(bid -> CommandMessage.of(UUID.randomUUID(), Instant.now(), Caller.ANYONE, bid)).toList();
+
+        // One key, hence one partition, sent at once: the service polls them together, a poison message among them.
+        producer.send(new ProducerRecord<>("financing.commands", ann.toString(), JSON.writeValueAsString(bids.get(0))));
+        producer.send(new ProducerRecord<>("financing.commands", ann.toString(), JSON.writeValueAsString(bids.get(1))));
+        producer.send(new ProducerRecord<>("financing.commands", ann.toString(), "{ poison " + UUID.randomUUID()));
+        bids.subList(2, 4).forEach(bid ->
+                producer.send(new ProducerRecord<>("financing.commands", ann.toString(), JSON.writeValueAsString(bid))));
+        producer.flush();
+
+        awaitOutcome(bids.get(0).commandId(), "CommandSucceeded");
+        assertThat(awaitOutcome(bids.get(1).commandId(), "CommandRejected").get("reason").asString())
+                .contains("does not exist");
+        assertThat(awaitOutcome(bids.get(2).commandId(), "CommandRejected").get("reason").asString())
+                .contains("available");
+        awaitOutcome(bids.get(3).commandId(), "CommandSucceeded");
+        assertThat(settledEvents(ann)).containsExactly("InvestorCreated", "InvestorFundsAdded",
+                "BidOnInvoicePlaced", "BidOnInvoicePlaced", "InvestorFundsReleased");
+        assertMoney(ann, "80", "20", "0");
+    }
+
     /** Each topic the service consumes, with messages that can never be processed however often tried. */
     static List<Arguments> poisonMessages() {
         List<Arguments> poison = new ArrayList<>();
