@@ -1,5 +1,6 @@
 package io.financing.eventstore;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,13 @@ public interface EventStore {
      * @throws ConcurrencyConflictException  if the stream is not at {@code expectedVersion}
      */
     List<StoredEvent> append(UUID streamId, long expectedVersion, List<NewEvent> events);
+
+    /**
+     * Holds the existing streams among these against every other writer until the caller's transaction ends,
+     * taking them in the order of their ids (as {@link #write(StagedWrites)} writes them), so that two callers
+     * never wait for each other in a circle. A batch that holds the streams it will change loses no race.
+     */
+    void lock(Collection<UUID> streamIds);
 
     /**
      * Makes the writes a batch staged, all or none, one per stream in the order of their ids; then its snapshots.

@@ -1,6 +1,7 @@
 package io.financing.eventstore;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class InMemoryEventStore implements EventStore {
         }).toList();
         stream.addAll(stored);
         return stored;
+    }
+
+    /** Nothing to hold: without transactions, no writer is ever between a read and a write of another. */
+    @Override
+    public void lock(Collection<UUID> streamIds) {
     }
 
     /** Checks every claim before it writes anything: all or none, as a rolled-back transaction would leave it. */

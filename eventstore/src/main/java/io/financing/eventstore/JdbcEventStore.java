@@ -1,6 +1,7 @@
 package io.financing.eventstore;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,9 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
             FROM eventstore.events
             """;
     private static final String READ = SELECT_EVENTS + "WHERE stream_id = ? AND version >= ? ORDER BY version";
+    private static final String LOCK = """
+            SELECT stream_id FROM eventstore.streams WHERE stream_id = ANY(?) ORDER BY stream_id FOR UPDATE
+            """;
     private static final String VERSION = "SELECT version FROM eventstore.streams WHERE stream_id = ?";
     private static final String SAVE_SNAPSHOT = """
             INSERT INTO eventstore.snapshots (stream_id, version, type, data)
@@ -62,21 +66,39 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
     /** Writes the events of a create or an append, or throws why not. */
     abstract List<StoredEvent> write(StreamWrites.Write write);
 
+    @Override
+    public final void lock(Collection<UUID> streamIds) {
+        requireTransaction("Streams are held until the transaction that locked them ends");
+        if (streamIds.isEmpty()) {
+            return;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(LOCK);
+            statement.setArray(1, connection.createArrayOf("uuid", streamIds.toArray()));
+            return statement;
+        }, row -> {
+        });
+    }
+
     /**
      * Makes a batch's writes in one statement, then its snapshots, in the caller's transaction: a write that lost
      * its claim writes nothing but lets the others through, so only the transaction's rollback makes it all or none.
      */
     @Override
     public final void write(StagedWrites staged) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("A batch's writes are all or none only inside a transaction");
-        }
+        requireTransaction("A batch's writes are all or none only inside a transaction");
         if (staged.isEmpty()) {
             return;
         }
         StreamWrites.writeMany(jdbc, staged.writes()).forEach(StreamWrites.Outcome::orThrow);
         staged.snapshots().forEach(this::saveSnapshot);
         notifier.afterCommit();
+    }
+
+    private static void requireTransaction(String why) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException(why);
+        }
     }
 
     @Override

@@ -27,6 +27,10 @@ import java.util.function.Supplier;
 public final class StagedWrites {
 
     private static final ThreadLocal<StagedWrites> CURRENT = new ThreadLocal<>();
+    /** PostgreSQL's order of uuids, byte by byte unsigned; Java's compares signed halves. */
+    static final Comparator<UUID> IN_THE_DATABASES_ORDER = Comparator
+            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     /** A stream's change in this batch: from the version the batch found it at (0: it creates it). */
     private static final class Change {
@@ -57,15 +61,18 @@ public final class StagedWrites {
 
     /**
      * Runs {@code work} with every write of an aggregate repository (and of {@link #create}) staged, then makes
-     * them all, in the caller's transaction if there is one. If {@code work} fails, nothing is written.
+     * them all, in the caller's transaction. The existing streams among {@code changing}, those the work will
+     * change, are held first ({@link EventStore#lock}): no other writer can move them meanwhile. If {@code work}
+     * fails, nothing is written.
      *
      * @throws ConcurrencyConflictException, StaleTransactionException or StreamAlreadyExistsException when a
      *                                       stream's claim fails: run the work again, in a new transaction
      */
-    public static <T> T around(EventStore store, Supplier<T> work) {
+    public static <T> T around(EventStore store, Collection<UUID> changing, Supplier<T> work) {
         if (CURRENT.get() != null) {
             throw new IllegalStateException("Writes are being staged already: batches do not nest");
         }
+        store.lock(changing.stream().distinct().sorted(IN_THE_DATABASES_ORDER).toList());
         var staged = new StagedWrites();
         CURRENT.set(staged);
         T result;
@@ -121,7 +128,7 @@ public final class StagedWrites {
     /** The writes, one per stream, in the order of the streams' ids: the order every batch claims them in. */
     List<StreamWrites.Write> writes() {
         return changes.values().stream()
-                .sorted(Comparator.comparing((Change change) -> change.streamId))
+                .sorted(Comparator.comparing((Change change) -> change.streamId, IN_THE_DATABASES_ORDER))
                 .map(change -> new StreamWrites.Write(change.streamId, change.expectedVersion == 0 ? change.streamType : null,
                         change.expectedVersion, List.copyOf(change.events)))
                 .toList();

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +34,11 @@ class StagedWritesTest {
             new AggregateRepository.Settings(2, 10, 100));
 
     private <T> T inBatch(Supplier<T> work) {
-        return transaction.execute(status -> StagedWrites.around(database.store(), work));
+        return inBatch(List.of(), work);
+    }
+
+    private <T> T inBatch(List<UUID> changing, Supplier<T> work) {
+        return transaction.execute(status -> StagedWrites.around(database.store(), changing, work));
     }
 
     @Test
@@ -75,6 +82,28 @@ class StagedWritesTest {
         assertThat(database.store().read(ann, 1)).hasSize(2);
         assertThat(inBatch(() -> accounts.update(ann, METADATA, account -> account.deposit(1)).aggregate().balance()))
                 .as("run again, the batch reads what the other wrote").isEqualTo(6);
+    }
+
+    @Test
+    void aBatchHoldsTheStreamsItWillChangeSoThatAnotherWriterWaitsAndLosesInstead() throws Exception {
+        UUID ann = UUID.randomUUID();
+        accounts.save(Account.open(ann, "ann"), METADATA);
+        var other = new CompletableFuture<Void>();
+
+        inBatch(List.of(ann), () -> {
+            other.completeAsync(() -> {
+                database.store().append(ann, 1, List.of(new NewEvent(UUID.randomUUID(), "MoneyDeposited",
+                        "{\"amount\": 5}", METADATA, Clock.systemUTC().instant())));
+                return null;
+            });
+            assertThat(other).as("the other writer waits").failsWithin(Duration.ofMillis(300))
+                    .withThrowableOfType(TimeoutException.class);
+            return accounts.update(ann, METADATA, account -> account.deposit(1));
+        });
+
+        assertThat(other).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(ConcurrencyConflictException.class);
+        assertThat(accounts.load(ann).orElseThrow().balance()).isEqualTo(1);
     }
 
     @Test

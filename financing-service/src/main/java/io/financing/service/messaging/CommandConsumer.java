@@ -47,7 +47,7 @@ class CommandConsumer {
             CommandMessage command = parse(record.value());
             return Optional.of(new ExactlyOnce.Delivery(
                     new ExactlyOnce.Message("commands", command.name(), command.commandId(), command.commandId()),
-                    metadata -> handle(command, metadata)));
+                    command.data().aggregateId(), metadata -> handle(command, metadata)));
         });
     }
 

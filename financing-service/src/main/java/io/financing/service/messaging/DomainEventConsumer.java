@@ -32,7 +32,7 @@ class DomainEventConsumer {
             EventEnvelope envelope = published.envelope();
             return published.event().flatMap(saga::stepFor).map(step -> new ExactlyOnce.Delivery(
                     new ExactlyOnce.Message("saga", envelope.name(), envelope.eventId(), envelope.correlationId()),
-                    step::run));
+                    step.aggregateId(), step::run));
         });
     }
 }

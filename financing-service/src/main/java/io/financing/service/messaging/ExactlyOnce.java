@@ -33,9 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the record that they were processed commit together, so a redelivered message finds the record and does
  * nothing.
  *
- * <p>A poll's messages share one transaction: their effects are decided one after the other, in the order
- * delivered, with their writes staged ({@link StagedWrites}), then the batch records them processed and writes
- * every stream it changed, in one statement each, and commits once. That is the cost of a message divided by the
+ * <p>A poll's messages share one transaction: it holds the aggregates they change, then decides their effects one
+ * after the other, in the order delivered, with their writes staged ({@link StagedWrites}), then records them
+ * processed and writes every stream it changed, in one statement each, and commits once. That is the cost of a message divided by the
  * size of the batch, which grows with the load.
  *
  * <p>Each handling is also a step of its message's trace (a span named after the consumer and the message), and
@@ -77,8 +77,13 @@ public class ExactlyOnce {
     public record Message(String consumer, String name, UUID id, UUID correlationId) {
     }
 
-    /** A message, and what handling it does, given the metadata of the events it stores. */
-    public record Delivery(Message message, Consumer<EventMetadata> effects) {
+    /**
+     * A message, and what handling it does, given the metadata of the events it stores.
+     *
+     * @param changes the aggregate its effects change, held from the start of its batch: no other writer can
+     *                move it meanwhile, so the batch loses no race for it
+     */
+    public record Delivery(Message message, UUID changes, Consumer<EventMetadata> effects) {
     }
 
     /** A delivery, where it is in its poll, and the trace it came with (null without one). */
@@ -174,7 +179,8 @@ public class ExactlyOnce {
         String consumer = deliveries.get(0).delivery().message().consumer();
         Set<String> done = new HashSet<>(processed.processedAmong(consumer, ids(deliveries)));
         List<Polled> handled = new ArrayList<>(deliveries.size());
-        StagedWrites.around(store, () -> {
+        List<UUID> changing = deliveries.stream().map(polled -> polled.delivery().changes()).toList();
+        StagedWrites.around(store, changing, () -> {
             for (int i = 0; i < deliveries.size(); i++) {
                 Polled polled = deliveries.get(i);
                 if (done.add(polled.delivery().message().id().toString())) { // twice in one poll runs once, too

@@ -29,7 +29,7 @@ class RegisteringConsumer {
             EventJson.Registration registration = EventJson.readRegistration(record.value());
             return registration.event().map(event -> new ExactlyOnce.Delivery(new ExactlyOnce.Message("registering",
                     registration.name(), registration.eventId(), registration.eventId()),
-                    metadata -> registering.dispatch(event, metadata)));
+                    event.partyId(), metadata -> registering.dispatch(event, metadata)));
         });
     }
 }

@@ -15,6 +15,7 @@ import io.financing.service.invoice.Invoice;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The choreography that carries a bid to its end (rules 5 to 9): each step reacts to one domain event
@@ -31,22 +32,30 @@ public final class FinancingSaga {
         this.invoices = invoices;
     }
 
-    /** A step of the saga, ready to run for one event. */
-    @FunctionalInterface
-    public interface Step {
+    /**
+     * A step of the saga, ready to run for one event.
+     *
+     * @param aggregateId the one aggregate the step changes
+     */
+    public record Step(UUID aggregateId, Function<EventMetadata, List<NewEvent>> action) {
+
         /** @return the events the step stored */
-        List<NewEvent> run(EventMetadata metadata);
+        public List<NewEvent> run(EventMetadata metadata) {
+            return action.apply(metadata);
+        }
     }
 
     /** The saga's step for this event, or none when the event asks nothing of it. */
     public Optional<Step> stepFor(FinancingEvent event) {
         Step step = switch (event) {
-            case BidOnInvoicePlaced placed -> metadata -> on(placed, metadata);
-            case BidOnInvoiceRejected rejected -> metadata -> on(rejected, metadata);
+            case BidOnInvoicePlaced placed -> new Step(placed.invoiceId(), metadata -> on(placed, metadata));
+            case BidOnInvoiceRejected rejected ->
+                    new Step(rejected.bid().investorId(), metadata -> on(rejected, metadata));
             // Most bids are at the asking price: no excess to release, so no transaction to run.
-            case InvoiceFinanced financed when releasesExcess(financed) -> metadata -> on(financed, metadata);
-            case InvoiceApproved approved -> metadata -> on(approved, metadata);
-            case InvoiceReversed reversed -> metadata -> on(reversed, metadata);
+            case InvoiceFinanced financed when releasesExcess(financed) ->
+                    new Step(financed.bid().investorId(), metadata -> on(financed, metadata));
+            case InvoiceApproved approved -> new Step(approved.bid().investorId(), metadata -> on(approved, metadata));
+            case InvoiceReversed reversed -> new Step(reversed.bid().investorId(), metadata -> on(reversed, metadata));
             default -> null; // the saga reacts to nothing else
         };
         return Optional.ofNullable(step);
