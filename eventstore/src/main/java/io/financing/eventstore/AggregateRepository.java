@@ -95,7 +95,11 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
             aggregate.restore(staged.get().state(), staged.get().version());
             return Optional.of(aggregate);
         }
-        long fromVersion = restore(aggregate) + 1;
+        long restored = restore(aggregate);
+        if (restored > 0 && heldVersion(id).filter(version -> version == restored).isPresent()) {
+            return Optional.of(aggregate); // the batch holds the stream at the version remembered: nothing after it
+        }
+        long fromVersion = restored + 1;
         List<StoredEvent> events = store.read(id, fromVersion);
         if (events.isEmpty() && fromVersion == 1) {
             return Optional.empty();
@@ -140,6 +144,10 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
 
     private Optional<StagedWrites.Staged<S>> staged(UUID id) {
         return StagedWrites.current().flatMap(batch -> batch.staged(id));
+    }
+
+    private Optional<Long> heldVersion(UUID id) {
+        return StagedWrites.current().flatMap(batch -> batch.heldVersion(id));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.financing.eventstore;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,11 +29,14 @@ public interface EventStore {
     List<StoredEvent> append(UUID streamId, long expectedVersion, List<NewEvent> events);
 
     /**
-     * Holds the existing streams among these against every other writer until the caller's transaction ends,
-     * taking them in the order of their ids (as {@link #write(StagedWrites)} writes them), so that two callers
-     * never wait for each other in a circle. A batch that holds the streams it will change loses no race.
+     * Holds the streams against every other writer that holds them this way, until the caller's transaction
+     * ends, taking them in one fixed order so that two callers never wait for each other in a circle. A batch
+     * that holds the streams it will change loses no race for them to another batch. Writers that do not hold
+     * them are still caught by the version check of each write.
+     *
+     * @return the version of each of the streams that exists, read once they are held: what the batch starts from
      */
-    void lock(Collection<UUID> streamIds);
+    Map<UUID, Long> hold(Collection<UUID> streamIds);
 
     /**
      * Makes the writes a batch staged, all or none, one per stream in the order of their ids; then its snapshots.

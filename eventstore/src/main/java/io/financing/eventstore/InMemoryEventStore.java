@@ -57,7 +57,11 @@ public final class InMemoryEventStore implements EventStore {
 
     /** Nothing to hold: without transactions, no writer is ever between a read and a write of another. */
     @Override
-    public void lock(Collection<UUID> streamIds) {
+    public synchronized Map<UUID, Long> hold(Collection<UUID> streamIds) {
+        Map<UUID, Long> versions = new HashMap<>();
+        streamIds.stream().filter(streams::containsKey)
+                .forEach(id -> versions.put(id, (long) streams.get(id).size()));
+        return versions;
     }
 
     /** Checks every claim before it writes anything: all or none, as a rolled-back transaction would leave it. */

@@ -2,6 +2,8 @@ package io.financing.eventstore;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +26,10 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
             FROM eventstore.events
             """;
     private static final String READ = SELECT_EVENTS + "WHERE stream_id = ? AND version >= ? ORDER BY version";
-    private static final String LOCK = """
-            SELECT stream_id FROM eventstore.streams WHERE stream_id = ANY(?) ORDER BY stream_id FOR UPDATE
-            """;
+    // Advisory locks, not row locks: a row lock would take the transaction's id at once, long before its writes,
+    // and a younger writer that got in meanwhile would make them stale (StaleTransactionException).
+    private static final String HOLD = "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k";
+    private static final String VERSIONS = "SELECT stream_id, version FROM eventstore.streams WHERE stream_id = ANY(?)";
     private static final String VERSION = "SELECT version FROM eventstore.streams WHERE stream_id = ?";
     private static final String SAVE_SNAPSHOT = """
             INSERT INTO eventstore.snapshots (stream_id, version, type, data)
@@ -67,17 +70,29 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
     abstract List<StoredEvent> write(StreamWrites.Write write);
 
     @Override
-    public final void lock(Collection<UUID> streamIds) {
-        requireTransaction("Streams are held until the transaction that locked them ends");
+    public final Map<UUID, Long> hold(Collection<UUID> streamIds) {
+        requireTransaction("Streams are held until the transaction that holds them ends");
+        Map<UUID, Long> versions = new HashMap<>();
         if (streamIds.isEmpty()) {
-            return;
+            return versions;
         }
+        // One lock per stream, keyed by its id's 64 bits folded; ids that share a key only share the wait.
+        Object[] keys = streamIds.stream().mapToLong(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .distinct().sorted().boxed().toArray();
         jdbc.query(connection -> {
-            var statement = connection.prepareStatement(LOCK);
-            statement.setArray(1, connection.createArrayOf("uuid", streamIds.toArray()));
+            var statement = connection.prepareStatement(HOLD);
+            statement.setArray(1, connection.createArrayOf("int8", keys));
             return statement;
         }, row -> {
         });
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(VERSIONS);
+            statement.setArray(1, connection.createArrayOf("uuid", streamIds.toArray()));
+            return statement;
+        }, row -> {
+            versions.put(row.getObject(1, UUID.class), row.getLong(2));
+        });
+        return versions;
     }
 
     /**

@@ -53,17 +53,19 @@ public final class StagedWrites {
     record Staged<S>(long version, S state) {
     }
 
+    private final Map<UUID, Long> held;
     private final Map<UUID, Change> changes = new HashMap<>();
     private final Map<UUID, Snapshot> snapshots = new HashMap<>();
 
-    private StagedWrites() {
+    private StagedWrites(Map<UUID, Long> held) {
+        this.held = held;
     }
 
     /**
      * Runs {@code work} with every write of an aggregate repository (and of {@link #create}) staged, then makes
-     * them all, in the caller's transaction. The existing streams among {@code changing}, those the work will
-     * change, are held first ({@link EventStore#lock}): no other writer can move them meanwhile. If {@code work}
-     * fails, nothing is written.
+     * them all, in the caller's transaction. The streams among {@code changing}, those the work will change, are
+     * held first ({@link EventStore#hold}): no other batch can move them meanwhile, and an aggregate remembered at
+     * the version held needs no read. If {@code work} fails, nothing is written.
      *
      * @throws ConcurrencyConflictException, StaleTransactionException or StreamAlreadyExistsException when a
      *                                       stream's claim fails: run the work again, in a new transaction
@@ -72,8 +74,7 @@ public final class StagedWrites {
         if (CURRENT.get() != null) {
             throw new IllegalStateException("Writes are being staged already: batches do not nest");
         }
-        store.lock(changing.stream().distinct().sorted(IN_THE_DATABASES_ORDER).toList());
-        var staged = new StagedWrites();
+        var staged = new StagedWrites(store.hold(changing));
         CURRENT.set(staged);
         T result;
         try {
@@ -123,6 +124,11 @@ public final class StagedWrites {
     <S> Optional<Staged<S>> staged(UUID streamId) {
         Change change = changes.get(streamId);
         return change == null ? Optional.empty() : Optional.of(new Staged<>(change.version, (S) change.state));
+    }
+
+    /** The version of a stream this batch holds, as it was when the batch took hold of it. */
+    Optional<Long> heldVersion(UUID streamId) {
+        return Optional.ofNullable(held.get(streamId));
     }
 
     /** The writes, one per stream, in the order of the streams' ids: the order every batch claims them in. */
