@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether work failed because the database was away (PostgreSQL restarting, a connection cut), not because
@@ -17,12 +18,20 @@ public final class Outages {
     private Outages() {
     }
 
+    /**
+     * Whether {@code failure}, or one of its causes, is an outage. A commit or rollback that fails
+     * ({@link TransactionSystemException}) is one: the transaction's own machinery failing is never the work's
+     * fault, and it fails when the connection is gone: the pool closes a connection it finds broken, so the
+     * rollback that follows the work's failure (or a failed commit) fails with a bare "Connection is closed",
+     * which has no SQLSTATE to tell it by.
+     */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLException sql && isConnectionLost(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && isConnectionLost(sql.getSQLState())
+                    || cause instanceof TransactionSystemException) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class OutagesTest {
 
@@ -17,6 +18,13 @@ class OutagesTest {
         assertThat(Outages.causedBy(sqlFailure("08006"))).as("connection failure").isTrue();
         assertThat(Outages.causedBy(new CannotCreateTransactionException("no connection"))).isTrue();
         assertThat(Outages.causedBy(new IllegalStateException(new CannotGetJdbcConnectionException("pool")))).isTrue();
+    }
+
+    @Test
+    void aCommitOrRollbackThatFailsIsOne() {
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+
+        assertThat(Outages.causedBy(new IllegalStateException(rollback))).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.financing.api.json.UnreadableMessageException;
 import io.financing.eventstore.ConcurrencyConflictException;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStore;
+import io.financing.eventstore.Outages;
 import io.financing.eventstore.ProcessedMessages;
 import io.financing.eventstore.StaleTransactionException;
 import io.financing.eventstore.StagedWrites;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +24,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -41,10 +46,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each handling is also a step of its message's trace (a span named after the consumer and the message), and
  * the events it stores carry that span's context, so that the trace goes on past the event store. Its logs name
  * the message and the conversation it belongs to.
+ *
+ * <p>While the database is away (a restart, a cut connection: {@link Outages}), a batch waits for it here, trying
+ * again every retry interval, and is never handed to the error handler: that one counts a batch's failures against
+ * its first record whatever they are, so a batch whose first failure was not recognised as an outage (a rollback
+ * failing on a dead connection) would be dead-lettered after a few tries, although nothing was wrong with it.
  */
 @Component
 public class ExactlyOnce {
 
+    private static final Logger log = LoggerFactory.getLogger(ExactlyOnce.class);
     private static final int MAX_ATTEMPTS = 20;
 
     private final TransactionTemplate transaction;
@@ -54,9 +65,11 @@ public class ExactlyOnce {
     private final MeterRegistry meters;
     private final Counter staleTransactions;
     private final Counter versionConflicts;
+    private final Counter outageRetries;
+    private final Duration retryInterval;
 
     ExactlyOnce(TransactionTemplate transaction, ProcessedMessages processed, EventStore store, Traces traces,
-                MeterRegistry meters) {
+                MeterRegistry meters, @Value("${financing.consumers.retry-interval}") long retryIntervalMs) {
         this.transaction = transaction;
         this.processed = processed;
         this.store = store;
@@ -64,6 +77,8 @@ public class ExactlyOnce {
         this.meters = meters;
         this.staleTransactions = meters.counter("financing.eventstore.conflicts", "kind", "stale_transaction");
         this.versionConflicts = meters.counter("financing.eventstore.conflicts", "kind", "version");
+        this.outageRetries = meters.counter("financing.handling.outage.retries");
+        this.retryInterval = Duration.ofMillis(retryIntervalMs);
     }
 
     /**
@@ -143,9 +158,13 @@ public class ExactlyOnce {
     }
 
     private void commit(List<Polled> deliveries, List<Span> spans) {
+        int outageTries = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> handle(deliveries, spans));
+                if (outageTries > 0) {
+                    log.info("The database is back: {} messages processed after {} tries", deliveries.size(), outageTries);
+                }
                 return;
             } catch (StaleTransactionException stale) {
                 staleTransactions.increment();
@@ -155,16 +174,43 @@ public class ExactlyOnce {
                 // Another writer got there first (or, for a deadlock, PostgreSQL chose this batch to give way).
                 versionConflicts.increment();
                 giveUpAfter(attempt, lost, deliveries);
-            } catch (DeliveryFailedException failed) {
-                if (failed.index > 0) {
-                    commit(deliveries.subList(0, failed.index), spans.subList(0, failed.index));
-                }
-                throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(),
-                        deliveries.get(failed.index).record());
             } catch (RuntimeException failed) {
-                // The database is away, or the batch's own write failed: the error handler retries from its first.
-                throw new BatchListenerFailedException(failed.getMessage(), failed, deliveries.get(0).record());
+                if (!Outages.causedBy(failed)) {
+                    throw failedAlone(failed, deliveries, spans);
+                }
+                awaitTheDatabase(failed, deliveries, ++outageTries);
+                attempt--; // waiting out an outage is not losing a race
             }
+        }
+    }
+
+    /**
+     * What the error handler gets for a failure that is not an outage: a delivery that failed alone fails after the
+     * ones before it commit; anything else (the batch's own write) fails from the batch's first record.
+     */
+    private RuntimeException failedAlone(RuntimeException failed, List<Polled> deliveries, List<Span> spans) {
+        log.warn("{} messages failed, for the error handler to retry: {}", deliveries.size(), failed.toString(), failed);
+        if (!(failed instanceof DeliveryFailedException alone)) {
+            return new BatchListenerFailedException(failed.getMessage(), failed, deliveries.get(0).record());
+        }
+        if (alone.index > 0) {
+            commit(deliveries.subList(0, alone.index), spans.subList(0, alone.index));
+        }
+        return new BatchListenerFailedException(alone.getMessage(), alone.getCause(), deliveries.get(alone.index).record());
+    }
+
+    private void awaitTheDatabase(RuntimeException outage, List<Polled> deliveries, int tries) {
+        if (tries == 1) {
+            log.warn("The database is away: {} messages wait for it, tried again every {} ms: {}", deliveries.size(),
+                    retryInterval.toMillis(), outage.toString());
+        }
+        outageRetries.increment();
+        try {
+            Thread.sleep(retryInterval);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new BatchListenerFailedException("Stopped while the database was away", outage,
+                    deliveries.get(0).record());
         }
     }
 

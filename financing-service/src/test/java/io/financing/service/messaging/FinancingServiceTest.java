@@ -15,9 +15,11 @@ import io.financing.api.event.InvestorEvent;
 import io.financing.eventstore.AggregateRepository;
 import io.financing.eventstore.EventMetadata;
 import io.financing.eventstore.EventStore;
+import io.financing.eventstore.ProcessedMessages;
 import io.financing.eventstore.StoredEvent;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
+import io.financing.observability.Traces;
 import io.financing.relayer.Envelope;
 import io.financing.relayer.Relay;
 import io.financing.relayer.RelayerProperties;
@@ -29,11 +31,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,6 +55,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -313,6 +322,33 @@ class FinancingServiceTest {
         assertThat(settledEvents(ann)).containsExactly("InvestorCreated", "InvestorFundsAdded",
                 "BidOnInvoicePlaced", "BidOnInvoicePlaced", "InvestorFundsReleased");
         assertMoney(ann, "80", "20", "0");
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayABatchWaitsForItAndIsProcessedOnceWhenItIsBack(
+            @Autowired PlatformTransactionManager transactions, @Autowired ProcessedMessages processed,
+            @Autowired Traces traces) {
+        var triesLeftAway = new AtomicInteger(3);
+        var databaseAway = new TransactionTemplate(transactions) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                if (triesLeftAway.getAndDecrement() > 0) {
+                    throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
+                }
+                return super.execute(action);
+            }
+        };
+        var exactlyOnce = new ExactlyOnce(databaseAway, processed, store, traces, new SimpleMeterRegistry(), 10);
+        UUID message = UUID.randomUUID();
+        var effects = new AtomicInteger();
+
+        exactlyOnce.processAll(List.of(new ConsumerRecord<>("financing.commands", 0, 0, "key", "value")),
+                record -> Optional.of(new ExactlyOnce.Delivery(new ExactlyOnce.Message("outage-test", "Anything", message,
+                        message), UUID.randomUUID(), metadata -> effects.incrementAndGet())));
+
+        assertThat(triesLeftAway).as("three tries while away, the fourth once back").hasValue(-1);
+        assertThat(effects).hasValue(1);
+        assertThat(processed.processedAmong("outage-test", List.of(message.toString()))).contains(message.toString());
     }
 
     /** Each topic the service consumes, with messages that can never be processed however often tried. */
