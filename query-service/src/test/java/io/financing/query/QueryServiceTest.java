@@ -24,6 +24,8 @@ import io.financing.grpc.edge.ClientChannels;
 import io.financing.localstack.PostgresServer;
 import io.financing.localstack.SharedInfrastructure;
 import io.financing.localstack.Topics;
+import io.financing.query.investor.InvestorRow;
+import io.financing.query.investor.InvestorRows;
 import io.financing.query.projection.EventReader;
 import io.financing.query.projection.Projector;
 import io.financing.query.rebuild.Rebuild;
@@ -221,6 +223,21 @@ class QueryServiceTest {
         append("Investor", ann, "InvestorFundsReleased", "{\"investorId\":\"%s\",\"amount\":\"30.00\"}".formatted(ann));
 
         awaitInvestor(ann, "100.00", "0.00", "0.00");
+    }
+
+    @Test
+    void aWriterBehindTheRowCannotTakeItBack(@Autowired InvestorRows investors) {
+        investorCreated("100");
+        awaitInvestor(ann, "100.00", "0.00", "0.00");
+        InvestorRow readBefore = investors.findById(ann).orElseThrow(); // as an instance that then lost the partition
+        append("Investor", ann, "BidOnInvoicePlaced",
+                "{\"investorId\":\"%s\",\"invoiceId\":\"%s\",\"bidAmount\":\"30.00\"}".formatted(ann, invoice));
+        awaitInvestor(ann, "70.00", "30.00", "0.00");
+
+        investors.saveAll(List.of(readBefore));
+
+        assertThat(investors.findById(ann).orElseThrow().version()).isEqualTo(3);
+        awaitInvestor(ann, "70.00", "30.00", "0.00");
     }
 
     @Test

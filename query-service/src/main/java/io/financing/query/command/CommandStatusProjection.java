@@ -3,11 +3,11 @@ package io.financing.query.command;
 import io.financing.api.event.CommandOutcome;
 import io.financing.api.event.CommandOutcome.CommandRejected;
 import io.financing.api.event.CommandOutcome.CommandSucceeded;
-import io.financing.query.projection.InsertableRow;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.Projection;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -32,15 +32,17 @@ class CommandStatusProjection implements Projection {
         return "command_statuses";
     }
 
-    /** One query for the statuses already known (a redelivered outcome changes nothing), then inserts. */
+    /** One query for the statuses already known (a redelivered outcome changes nothing), then one batch of inserts. */
     @Override
     public void applyAll(List<ProjectedEvent> outcomes) {
-        Set<UUID> known = new HashSet<>(InsertableRow.rowsOf(outcomes, rows).keySet());
+        Set<UUID> known = rows.known(outcomes.stream().map(ProjectedEvent::aggregateId).distinct().toList());
+        Map<UUID, CommandStatusRow> made = new LinkedHashMap<>();
         for (ProjectedEvent outcome : outcomes) {
-            if (outcome.event().isPresent() && known.add(outcome.aggregateId())) {
-                rows.save(status(outcome.aggregateId(), (CommandOutcome) outcome.event().get()));
+            if (outcome.event().isPresent() && !known.contains(outcome.aggregateId())) {
+                made.putIfAbsent(outcome.aggregateId(), status(outcome.aggregateId(), (CommandOutcome) outcome.event().get()));
             }
         }
+        rows.insertAll(made.values());
     }
 
     private static CommandStatusRow status(UUID commandId, CommandOutcome outcome) {

@@ -1,7 +1,61 @@
 package io.financing.query.command;
 
+import io.financing.api.access.Caller;
+import io.financing.api.access.Caller.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
-public interface CommandStatusRows extends JpaRepository<CommandStatusRow, UUID> {
+/** The {@code command_statuses} read model: one row per command, written once. */
+@Repository
+public class CommandStatusRows {
+
+    private final JdbcTemplate jdbc;
+
+    CommandStatusRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CommandStatusRow> findById(UUID commandId) {
+        return jdbc.query("SELECT command_id, issued_by_role, issued_by_subject, state, reason, event_ids"
+                + " FROM command_statuses WHERE command_id = ?", (columns, rowNumber) -> row(columns), commandId)
+                .stream().findFirst();
+    }
+
+    /** Those of the commands whose status is stored already. */
+    Set<UUID> known(Collection<UUID> commandIds) {
+        Set<UUID> known = new HashSet<>();
+        jdbc.query("SELECT command_id FROM command_statuses WHERE command_id = ANY (?)", statement -> statement
+                        .setArray(1, statement.getConnection().createArrayOf("uuid", commandIds.toArray())),
+                (columns, rowNumber) -> known.add(columns.getObject(1, UUID.class)));
+        return known;
+    }
+
+    void insertAll(Collection<CommandStatusRow> statuses) {
+        jdbc.batchUpdate("INSERT INTO command_statuses"
+                        + " (command_id, issued_by_role, issued_by_subject, state, reason, event_ids)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING", statuses, statuses.size(),
+                (statement, status) -> {
+                    statement.setObject(1, status.commandId());
+                    statement.setString(2, status.issuedBy().role().claim());
+                    statement.setString(3, status.issuedBy().subject());
+                    statement.setString(4, status.state());
+                    statement.setString(5, status.reason());
+                    statement.setString(6, String.join(",", status.eventIds()));
+                });
+    }
+
+    private static CommandStatusRow row(ResultSet columns) throws SQLException {
+        String eventIds = columns.getString(6);
+        return new CommandStatusRow(columns.getObject(1, UUID.class),
+                new Caller(Role.ofClaim(columns.getString(2)).orElseThrow(), columns.getString(3)),
+                columns.getString(4), columns.getString(5), eventIds.isEmpty() ? List.of() : List.of(eventIds.split(",")));
+    }
 }

@@ -31,7 +31,6 @@ import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.data.domain.Limit;
 
 /**
  * {@code financing.v1.Queries}, answered from the read models. Invoices and issuers are for every caller;
@@ -61,9 +60,8 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
         Caller caller = callers.current();
         answer(response, () -> {
             var page = Pages.read(request, (after, limit) -> caller.isOperator()
-                    ? investors.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit))
-                    : caller.partyId(Role.INVESTOR).map(own -> investors
-                            .findByIdAndCreatedPositionGreaterThanOrderByCreatedPosition(own, after, Limit.of(limit)))
+                    ? investors.createdAfter(after, limit)
+                    : caller.partyId(Role.INVESTOR).map(own -> investors.ownCreatedAfter(own, after, limit))
                             .orElse(List.of()));
             return AllInvestorsReply.newBuilder()
                     .addAllInvestors(page.rows().stream().map(QueriesEndpoint::investor).toList())
@@ -74,8 +72,7 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
     @Override
     public void allInvoices(PageRequest request, StreamObserver<AllInvoicesReply> response) {
         answer(response, () -> {
-            var page = Pages.read(request, (after, limit) ->
-                    invoices.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit)));
+            var page = Pages.read(request, invoices::createdAfter);
             return AllInvoicesReply.newBuilder()
                     .addAllInvoices(page.rows().stream().map(QueriesEndpoint::invoice).toList())
                     .setNextPageToken(page.nextToken()).build();
@@ -85,8 +82,7 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
     @Override
     public void allIssuers(PageRequest request, StreamObserver<AllIssuersReply> response) {
         answer(response, () -> {
-            var page = Pages.read(request, (after, limit) ->
-                    issuers.findByCreatedPositionGreaterThanOrderByCreatedPosition(after, Limit.of(limit)));
+            var page = Pages.read(request, issuers::createdAfter);
             return AllIssuersReply.newBuilder()
                     .addAllIssuers(page.rows().stream().map(row -> Issuer.newBuilder().setId(uuid(row.id())).build())
                             .toList())

@@ -1,28 +1,26 @@
 package io.financing.query.investor;
 
 import io.financing.query.projection.ProjectedRow;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
 
 /** An investor's money as the queries show it. */
-@Entity
-@Table(name = "investors")
 public class InvestorRow extends ProjectedRow {
 
     private BigDecimal balance;
     private BigDecimal reserved;
     private BigDecimal committed;
 
-    protected InvestorRow() {
+    InvestorRow(UUID id, long createdPosition) {
+        this(id, createdPosition, 1, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    InvestorRow(UUID id, long createdPosition) {
-        super(id, createdPosition);
-        balance = BigDecimal.ZERO;
-        reserved = BigDecimal.ZERO;
-        committed = BigDecimal.ZERO;
+    InvestorRow(UUID id, long createdPosition, long version, BigDecimal balance, BigDecimal reserved,
+                BigDecimal committed) {
+        super(id, createdPosition, version);
+        this.balance = balance;
+        this.reserved = reserved;
+        this.committed = committed;
     }
 
     void add(BigDecimal amount) {

@@ -1,35 +1,30 @@
 package io.financing.query.invoice;
 
 import io.financing.query.projection.ProjectedRow;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
 
 /** An invoice as the queries show it: its issuer, asking price, status and winning bid. */
-@Entity
-@Table(name = "invoices")
 public class InvoiceRow extends ProjectedRow {
 
-    @Column(name = "issuer_id")
-    private UUID issuerId;
-    @Column(name = "asking_price")
-    private BigDecimal askingPrice;
+    private final UUID issuerId;
+    private final BigDecimal askingPrice;
     private String status;
-    @Column(name = "winning_investor_id")
     private UUID winningInvestorId;
-    @Column(name = "winning_amount")
     private BigDecimal winningAmount;
 
-    protected InvoiceRow() {
+    InvoiceRow(UUID id, long createdPosition, UUID issuerId, BigDecimal askingPrice) {
+        this(id, createdPosition, 1, issuerId, askingPrice, "AVAILABLE", null, null);
     }
 
-    InvoiceRow(UUID id, long createdPosition, UUID issuerId, BigDecimal askingPrice) {
-        super(id, createdPosition);
+    InvoiceRow(UUID id, long createdPosition, long version, UUID issuerId, BigDecimal askingPrice, String status,
+               UUID winningInvestorId, BigDecimal winningAmount) {
+        super(id, createdPosition, version);
         this.issuerId = issuerId;
         this.askingPrice = askingPrice;
-        this.status = "AVAILABLE";
+        this.status = status;
+        this.winningInvestorId = winningInvestorId;
+        this.winningAmount = winningAmount;
     }
 
     void financedBy(UUID investorId, BigDecimal amount) {

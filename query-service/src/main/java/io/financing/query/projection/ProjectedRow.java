@@ -1,47 +1,34 @@
 package io.financing.query.projection;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Id;
-import jakarta.persistence.MappedSuperclass;
 import java.util.UUID;
 
 /**
  * A row of a read model that follows one aggregate: it remembers the version of the last event
  * applied, so that a redelivered event is skipped and a missing one is noticed.
  */
-@MappedSuperclass
-public abstract class ProjectedRow extends InsertableRow {
+public abstract class ProjectedRow {
 
-    @Id
-    private UUID id;
-
-    @Column(name = "created_position", nullable = false)
-    private long createdPosition;
-
-    @Column(nullable = false)
+    private final UUID id;
+    private final long createdPosition;
     private long version;
 
-    protected ProjectedRow() {
-    }
-
-    protected ProjectedRow(UUID id, long createdPosition) {
-        super(true);
+    /** A row as stored, or (at version 1) as its aggregate's creation event makes it. */
+    protected ProjectedRow(UUID id, long createdPosition, long version) {
         this.id = id;
         this.createdPosition = createdPosition;
-        this.version = 1;
+        this.version = version;
     }
 
     public UUID id() {
         return id;
     }
 
-    @Override
-    public UUID getId() {
-        return id;
-    }
-
     public long createdPosition() {
         return createdPosition;
+    }
+
+    public long version() {
+        return version;
     }
 
     /**

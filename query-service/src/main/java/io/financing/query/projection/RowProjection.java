@@ -1,11 +1,11 @@
 package io.financing.query.projection;
 
 import io.financing.api.event.FinancingEvent;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
  * A projection with one row per aggregate: the creation event inserts the row, every later event
@@ -18,20 +18,21 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public abstract class RowProjection<R extends ProjectedRow, E extends FinancingEvent, C extends E>
         implements Projection {
 
-    private final JpaRepository<R, UUID> rows;
+    private final ProjectedRows<R> rows;
     private final Class<E> events;
     private final Class<C> creation;
 
-    protected RowProjection(JpaRepository<R, UUID> rows, Class<E> events, Class<C> creation) {
+    protected RowProjection(ProjectedRows<R> rows, Class<E> events, Class<C> creation) {
         this.rows = rows;
         this.events = events;
         this.creation = creation;
     }
 
-    /** Loads the rows the events are about in one query, instead of a query or two per event. */
+    /** Loads the rows the events are about in one query, and writes those they changed in one batch. */
     @Override
     public final void applyAll(List<ProjectedEvent> projected) {
-        Map<UUID, R> known = InsertableRow.rowsOf(projected, rows);
+        Map<UUID, R> known = rows.findAllById(projected.stream().map(ProjectedEvent::aggregateId).distinct().toList());
+        Map<UUID, R> changed = new LinkedHashMap<>();
         for (ProjectedEvent event : projected) {
             R row = known.get(event.aggregateId());
             Optional<C> created = event.event().filter(creation::isInstance).map(creation::cast);
@@ -40,15 +41,19 @@ public abstract class RowProjection<R extends ProjectedRow, E extends FinancingE
                     if (event.version() != 1) {
                         throw new VersionGapException(event.aggregateId(), 0, event.version());
                     }
-                    known.put(event.aggregateId(), rows.save(create(event, created.get())));
+                    R made = create(event, created.get());
+                    known.put(event.aggregateId(), made);
+                    changed.put(event.aggregateId(), made);
                 }
             } else if (row == null) {
                 throw new VersionGapException(event.aggregateId(), 0, event.version());
             } else if (row.advanceTo(event.version())) {
                 // An event this version does not know changes nothing shown, but keeps the versions in step.
-                event.event().ifPresent(changed -> change(row, events.cast(changed)));
+                event.event().ifPresent(change -> change(row, events.cast(change)));
+                changed.put(event.aggregateId(), row);
             }
         }
+        rows.saveAll(changed.values());
     }
 
     /** The row for the aggregate's creation event. */
