@@ -25,8 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * Watches {@code financing.events} from the moment it starts, noting when each command's events
@@ -93,7 +91,7 @@ final class Bus implements AutoCloseable {
 
     private void note(ConsumerRecord<String, String> record) {
         long now = System.nanoTime();
-        if (!WATCHED.contains(nameOf(record.value()))) {
+        if (!WATCHED.contains(EventJson.nameOf(record.value()))) {
             return;
         }
         EventJson.Published published = EventJson.readPublished(record.value());
@@ -140,25 +138,6 @@ final class Bus implements AutoCloseable {
         @Override
         public String toString() {
             return investorId + " " + amount.toPlainString();
-        }
-    }
-
-    /**
-     * The event's name, read without parsing the rest: most events on the bus are none of the bench's
-     * business, and the bench shares the machine with what it measures.
-     */
-    private String nameOf(String envelope) {
-        try (JsonParser parser = EventJson.mapper().createParser(envelope)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                if (field.equals("name")) {
-                    return parser.getString();
-                }
-                parser.skipChildren();
-            }
-            return "";
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +75,29 @@ public final class EventJson {
     /** A stored event's data, when this version knows its name. */
     public static Optional<FinancingEvent> readStored(String name, String data) {
         return event(FINANCING, name, object(data));
+    }
+
+    /**
+     * The message's {@code name}, read without the rest, for a reader that wants only some events: 0.25 µs where
+     * reading it in full takes 4.2 (EventJsonBenchmark).
+     *
+     * @throws UnreadableMessageException when the message is not a JSON object with a name: it is no message at all
+     */
+    public static String nameOf(String message) {
+        try (JsonParser parser = MAPPER.createParser(message)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    if (parser.nextToken() == JsonToken.VALUE_STRING && field.equals("name")) {
+                        return parser.getString();
+                    }
+                    parser.skipChildren();
+                }
+            }
+            throw new UnreadableMessageException("Not a message with a name: " + message);
+        } catch (JacksonException e) {
+            throw new UnreadableMessageException("Not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static <E> Optional<E> event(Map<String, Class<? extends E>> family, String name, JsonNode data) {

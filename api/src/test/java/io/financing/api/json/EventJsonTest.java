@@ -74,6 +74,17 @@ class EventJsonTest {
     }
 
     @Test
+    void aMessagesNameIsReadAloneAndWhatHasNoneIsUnreadable() {
+        String financed = EventJson.write(envelope("InvoiceFinanced", Instant.EPOCH), "{\"nested\":{\"name\":\"no\"}}");
+
+        assertThat(EventJson.nameOf(financed)).isEqualTo("InvoiceFinanced");
+        assertThatThrownBy(() -> EventJson.nameOf("[\"InvoiceFinanced\"]")).isInstanceOf(UnreadableMessageException.class);
+        assertThatThrownBy(() -> EventJson.nameOf("{\"data\": {\"name\": \"x\"}}"))
+                .isInstanceOf(UnreadableMessageException.class);
+        assertThatThrownBy(() -> EventJson.nameOf("not json")).isInstanceOf(UnreadableMessageException.class);
+    }
+
+    @Test
     void fieldsAddedLaterAreIgnored() {
         String data = "{\"commandId\": \"" + COMMAND + "\", \"command\": \"SellInvoice\", \"eventIds\": [], \"new\": 1}";
 

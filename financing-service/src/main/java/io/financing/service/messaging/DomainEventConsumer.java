@@ -4,6 +4,7 @@ import io.financing.api.event.EventEnvelope;
 import io.financing.api.json.EventJson;
 import io.financing.service.saga.FinancingSaga;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,9 @@ class DomainEventConsumer {
             concurrency = "${financing.consumers.concurrency}", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         exactlyOnce.processAll(records, record -> {
+            if (!FinancingSaga.STEPPED.contains(EventJson.nameOf(record.value()))) {
+                return Optional.empty();
+            }
             EventJson.Published published = EventJson.readPublished(record.value());
             EventEnvelope envelope = published.envelope();
             return published.event().flatMap(saga::stepFor).map(step -> new ExactlyOnce.Delivery(
