@@ -24,13 +24,17 @@ public final class ServiceProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
 
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private final Spec spec;
+    private final AotCache aotCache;
     private final Path logFile;
     private final Path pidFile;
     private volatile Process process;
 
     public ServiceProcess(Spec spec, Path logDirectory, Path runDirectory) {
         this.spec = spec;
+        this.aotCache = new AotCache(spec.jar());
         this.logFile = logDirectory.resolve(spec.name() + ".log");
         this.pidFile = runDirectory.resolve(spec.name() + ".pid");
     }
@@ -65,10 +69,20 @@ public final class ServiceProcess {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvmOptions(spec.maxHeap()));
-        command.addAll(List.of("-jar", spec.jar().toAbsolutePath().toString()));
+        command.addAll(AotCache.supported() ? aotCache.launch() : List.of("-jar", spec.jar().toAbsolutePath().toString()));
         return command;
+    }
+
+    /**
+     * Trains the service's AOT cache if the JDK has them and the jar was built since it was last trained (the first
+     * start after a build); the start after it uses the cache ({@link AotCache}).
+     */
+    public void trainAotCacheIfStale() {
+        if (AotCache.supported() && !aotCache.ready()) {
+            aotCache.train(JAVA, jvmOptions(spec.maxHeap()), spec.environment(), logFile);
+        }
     }
 
     /**
