@@ -1,6 +1,8 @@
 package io.financing.api.json;
 
 import io.financing.api.event.EventEnvelope;
+import io.financing.api.event.EventNames;
+import io.financing.api.event.InvoiceEvent.InvoiceFinanced;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class EventJsonBenchmark {
 
-    private final String message = EventJson.write(new EventEnvelope(UUID.randomUUID(), "InvoiceFinanced", "Invoice",
+    private final String message = EventJson.write(new EventEnvelope(UUID.randomUUID(), EventNames.nameOf(InvoiceFinanced.class), "Invoice",
             UUID.randomUUID(), 3, 123_456, Instant.now(), UUID.randomUUID(), UUID.randomUUID()),
             "{\"invoiceId\":\"" + UUID.randomUUID() + "\",\"askingPrice\":\"100.00\",\"bid\":{\"investorId\":\""
                     + UUID.randomUUID() + "\",\"amount\":\"120.00\"}}");
