@@ -38,16 +38,22 @@ public final class Infrastructure implements AutoCloseable {
         Ports.requireFree(settings.kafkaControllerPort(), "Kafka controller");
         Ports.requireFree(settings.identityPort(), "the identity provider's JWK Set");
         LocalIdentity identity = LocalIdentity.in(settings.identityDirectory());
-        PostgresServer postgres = startPostgres(settings);
+        // First: a port found free is only free until something binds it, and starting PostgreSQL and Kafka opens
+        // connections whose local ports the system picks from the same range (a test run lost its port so).
+        JwksServer jwks = JwksServer.start(settings.identityPort(), identity);
+        PostgresServer postgres = null;
         try {
+            postgres = startPostgres(settings);
             postgres.createDatabaseIfMissing(EVENT_STORE_DATABASE);
             postgres.createDatabaseIfMissing(READ_MODEL_DATABASE);
             KafkaServer kafka = startKafka(settings);
             kafka.createTopics(TOPICS, settings.partitions());
-            return new Infrastructure(settings, postgres, kafka, identity,
-                    JwksServer.start(settings.identityPort(), identity));
+            return new Infrastructure(settings, postgres, kafka, identity, jwks);
         } catch (RuntimeException e) {
-            postgres.close();
+            jwks.close();
+            if (postgres != null) {
+                postgres.close();
+            }
             throw e;
         }
     }
