@@ -53,9 +53,12 @@ final class AotCache {
         }
     }
 
-    /** The JVM's arguments after its options: the cache and the extracted jar when ready, else the jar itself. */
+    /**
+     * The JVM's arguments after its options: the cache and the extracted jar when the JDK has caches and this one is
+     * ready, else the jar itself.
+     */
     List<String> launch() {
-        return ready()
+        return supported() && ready()
                 ? List.of("-XX:AOTCache=" + cache(), "-jar", application().toString())
                 : List.of("-jar", jar.toAbsolutePath().toString());
     }

@@ -112,8 +112,8 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * The first start after a build trains each service's AOT cache, all at once, before any service starts: it
-     * takes about one service start longer, and every start after it is faster ({@link AotCache}). Not Zipkin's,
+     * The first start after a build trains each service's AOT cache, in parallel (as many at once as the common
+     * pool runs: two on two cores), before any service starts: it takes about two service starts longer, and every start after it is faster ({@link AotCache}). Not Zipkin's,
      * which is not ours to tune.
      */
     private void trainAotCaches() {

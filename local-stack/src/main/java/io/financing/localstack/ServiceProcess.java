@@ -71,7 +71,7 @@ public final class ServiceProcess {
     private List<String> command() {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(jvmOptions(spec.maxHeap()));
-        command.addAll(AotCache.supported() ? aotCache.launch() : List.of("-jar", spec.jar().toAbsolutePath().toString()));
+        command.addAll(aotCache.launch());
         return command;
     }
 

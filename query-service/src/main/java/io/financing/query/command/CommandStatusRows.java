@@ -2,6 +2,7 @@ package io.financing.query.command;
 
 import io.financing.api.access.Caller;
 import io.financing.api.access.Caller.Role;
+import io.financing.query.projection.ProjectedRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -32,8 +33,7 @@ public class CommandStatusRows {
     /** Those of the commands whose status is stored already. */
     Set<UUID> known(Collection<UUID> commandIds) {
         Set<UUID> known = new HashSet<>();
-        jdbc.query("SELECT command_id FROM command_statuses WHERE command_id = ANY (?)", statement -> statement
-                        .setArray(1, statement.getConnection().createArrayOf("uuid", commandIds.toArray())),
+        jdbc.query("SELECT command_id FROM command_statuses WHERE command_id = ANY (?)", ProjectedRows.anyOf(commandIds),
                 (columns, rowNumber) -> known.add(columns.getObject(1, UUID.class)));
         return known;
     }

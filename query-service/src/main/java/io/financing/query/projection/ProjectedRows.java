@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -59,8 +60,7 @@ public abstract class ProjectedRows<R extends ProjectedRow> {
     /** The rows that exist among {@code ids}, by id: one query for a whole batch of events. */
     public Map<UUID, R> findAllById(Collection<UUID> ids) {
         Map<UUID, R> byId = new HashMap<>();
-        jdbc.query(select + " WHERE id = ANY (?)", statement -> statement.setArray(1,
-                        statement.getConnection().createArrayOf("uuid", ids.toArray())),
+        jdbc.query(select + " WHERE id = ANY (?)", anyOf(ids),
                 (columns, rowNumber) -> byId.put(columns.getObject(1, UUID.class), row(columns)));
         return byId;
     }
@@ -76,6 +76,11 @@ public abstract class ProjectedRows<R extends ProjectedRow> {
                 statement.setObject(4 + i, own[i]);
             }
         });
+    }
+
+    /** Sets a query's one parameter, {@code = ANY (?)}, to the ids: one query for a whole batch's rows. */
+    public static PreparedStatementSetter anyOf(Collection<UUID> ids) {
+        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray()));
     }
 
     protected List<R> where(String condition, Object... arguments) {
