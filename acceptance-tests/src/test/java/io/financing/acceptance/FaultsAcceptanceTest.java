@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.financing.api.v1.BidOnInvoiceCommand;
+import io.financing.api.v1.CommandStatus;
+import io.financing.api.v1.CommandStatusRequest;
 import io.financing.api.v1.CommandsGrpc;
 import io.financing.api.v1.Money;
 import io.financing.api.v1.QueriesGrpc;
@@ -140,6 +142,26 @@ class FaultsAcceptanceTest {
         underLoad(() -> local.service("relayer-service").kill());
 
         assertThat(logOf(standby)).contains("leads from");
+    }
+
+    /**
+     * A watch open while the query service restarts: the client sees the stream fail with UNAVAILABLE, not hang, and
+     * watches again once the service is back (the command, never sent, is UNKNOWN to both).
+     */
+    @Test
+    @Order(7)
+    void aWatchOpenWhileTheQueryServiceRestartsFailsUnavailableAndIsOpenedAgainAfter() {
+        var request = CommandStatusRequest.newBuilder().setCommandId(java.util.UUID.randomUUID().toString()).build();
+        var watch = QueriesGrpc.newBlockingStub(queries).withDeadlineAfter(120, TimeUnit.SECONDS).watchCommand(request);
+        assertThat(watch.next().getStatus().getState()).isEqualTo(CommandStatus.State.UNKNOWN);
+
+        local.service("query-service").stop(Duration.ofSeconds(30));
+
+        assertThatThrownBy(watch::next).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        awaitEveryServiceReady();
+        assertThat(QueriesGrpc.newBlockingStub(queries).withDeadlineAfter(30, TimeUnit.SECONDS).watchCommand(request)
+                .next().getStatus().getState()).isEqualTo(CommandStatus.State.UNKNOWN);
     }
 
     /** Runs the mixed load with the fault striking a few seconds into the bids, and checks the invariants after. */

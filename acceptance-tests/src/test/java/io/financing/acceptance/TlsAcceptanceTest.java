@@ -54,6 +54,19 @@ class TlsAcceptanceTest {
         assertThat(issuers.output()).contains("\"issuers\"");
     }
 
+    /** A stream, each message printed as it comes: the sale of an unregistered issuer is rejected, so settled. */
+    @Test
+    void callFollowsACommandThroughWatchCommandUntilItIsSettled() throws Exception {
+        Result sold = financing(trusting(), "call", "SellInvoice", "{\"issuerId\": {\"value\": \"" + UUID.randomUUID()
+                + "\"}, \"askingPrice\": {\"amount\": \"100\"}}");
+        String commandId = sold.output().replaceAll("(?s).*\"commandId\": \"([^\"]+)\".*", "$1");
+
+        Result watched = financing(trusting(), "call", "WatchCommand", "{\"commandId\": \"" + commandId + "\"}");
+
+        assertThat(watched.exitCode()).as(watched.output()).isZero();
+        assertThat(watched.output()).contains("\"REJECTED\"", "\"settled\": true");
+    }
+
     @Test
     void aToolThatTrustsNoCertificateSpeaksPlaintextAndGetsNoAnswer() throws Exception {
         Result health = financing(Map.of(), "health", system.commandsAddress());

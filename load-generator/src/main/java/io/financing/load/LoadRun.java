@@ -67,9 +67,9 @@ final class LoadRun implements AutoCloseable {
     private Report listenerOnly() throws InterruptedException {
         List<UUID> investors = ids(settings.investors());
         List<UUID> invoices = ids(settings.invoices());
-        bid("warming up: ", investors, invoices, warming, null, settings.warmUpSeconds(), 0);
+        bid("warming up: ", investors, invoices, warming, null, null, settings.warmUpSeconds(), 0);
         var usageBefore = services.usage();
-        Bids bids = bid("", investors, invoices, bidding, null, settings.durationSeconds(), 0);
+        Bids bids = bid("", investors, invoices, bidding, null, null, settings.durationSeconds(), 0);
         return Report.ofListener(settings, bids, bidding, usageBefore, services.usage());
     }
 
@@ -78,17 +78,20 @@ final class LoadRun implements AutoCloseable {
         try (var readModels = new ReadModelProgress(settings.kafkaBootstrap());
              var bus = new Bus(settings.kafkaBootstrap(), decisions == null ? invoice -> { } : decisions::financed,
                      readModels);
-             var probe = new QueryProbe(queriesChannel)) {
+             var probe = new QueryProbe(queriesChannel);
+             var watches = new Watches(queriesChannel, settings.watchEvery())) {
             List<UUID> issuers = ids(settings.issuers());
             Map<UUID, BigDecimal> investors = new LinkedHashMap<>();
             ids(settings.investors()).forEach(id -> investors.put(id, settings.balance()));
             register(issuers, investors);
             List<UUID> invoices = sell(issuers, bus);
             List<UUID> bidders = new ArrayList<>(investors.keySet());
-            Bids warmUp = bid("warming up: ", bidders, invoices, warming, null, settings.warmUpSeconds(), 0);
+            watches.idle(settings.idleWatches());
+            Bids warmUp = bid("warming up: ", bidders, invoices, warming, null, null, settings.warmUpSeconds(), 0);
             var usageBefore = services.usage();
             CompletableFuture<Void> fault = CompletableFuture.runAsync(duringBids, runnable -> new Thread(runnable, "during-bids").start());
-            Bids bids = bid("", bidders, invoices, bidding, probe, settings.durationSeconds(), warmUp.commands().size());
+            Bids bids = bid("", bidders, invoices, bidding, probe, watches, settings.durationSeconds(),
+                    warmUp.commands().size());
             List<String> broken = new ArrayList<>(settle(bus, bids, decisions));
             var usageAfter = services.usage(); // until every bid measured has settled: its whole cost
             fault.join();
@@ -101,7 +104,8 @@ final class LoadRun implements AutoCloseable {
             }
             broken.addAll(new Invariants(queriesChannel).check(accepted, investors, invoices, bus, settings.askingPrice()));
             probe.close();
-            return Report.of(settings, bids, bidding, bus, readModels, probe, usageBefore, usageAfter, broken);
+            watches.close();
+            return Report.of(settings, bids, bidding, bus, readModels, probe, watches, usageBefore, usageAfter, broken);
         }
     }
 
@@ -167,11 +171,11 @@ final class LoadRun implements AutoCloseable {
      * getting {@code bidsPerInvoice} bids from random investors, of its asking price (the first to be
      * processed finances it, the others are rejected and released) or of random amounts around it. Bid number
      * {@code first} goes to the invoice after the last one's. With a probe, the first bid on each invoice is
-     * watched on the query side. At a set rate, each bid's acceptance is timed from when the schedule meant to
+     * watched on the query side; with watches, a sample of the bids is followed through WatchCommand. At a set rate, each bid's acceptance is timed from when the schedule meant to
      * send it (open loop).
      */
     private Bids bid(String phase, List<UUID> investors, List<UUID> invoices, Commands commands, QueryProbe probe,
-                     int seconds, long first) throws InterruptedException {
+                     Watches watches, int seconds, long first) throws InterruptedException {
         progress.phase(phase + "bidding for " + seconds + " s at "
                 + (settings.rate() > 0 ? settings.rate() + " bids/s" : "full speed") + ", "
                 + settings.concurrency() + " calls in flight at most"
@@ -193,6 +197,9 @@ final class LoadRun implements AutoCloseable {
             commands.bid(command, investor, invoice, amount(), intended, () -> {
                 if (firstOnInvoice && probe != null) {
                     probe.watch(invoice, System.nanoTime());
+                }
+                if (watches != null) {
+                    watches.accepted(command);
                 }
             });
             progress.every(() -> bids.sentLine(commands));

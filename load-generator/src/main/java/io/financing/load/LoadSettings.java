@@ -18,10 +18,13 @@ import java.util.Map;
  *                      no invariants
  * @param decisions     issuers approve or reverse (in turn) each invoice as soon as it is financed
  * @param randomAmounts bids of random amounts around the asking price (10 % under to 20 % over), instead of it
+ * @param watchEvery    follow one bid in this many through WatchCommand, from its acceptance until it is settled;
+ *                      0 follows none
+ * @param idleWatches   watches of commands no one sends, held open through the run, to measure what they cost
  */
 record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice, double rate, int warmUpSeconds,
                     int durationSeconds, int concurrency, boolean listenerOnly, boolean decisions, boolean randomAmounts,
-                    BigDecimal balance,
+                    int watchEvery, int idleWatches, BigDecimal balance,
                     BigDecimal askingPrice, Path json,
                     String commandsAddress, String queriesAddress, String kafkaBootstrap, Path home,
                     ClientChannels clients) {
@@ -29,16 +32,19 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
     static final String USAGE = """
             usage: financing bench [--rate BIDS_PER_S | --max] [--warm-up S] [--duration S] [--concurrency N]
                                    [--issuers N] [--investors N] [--invoices N] [--bids-per-invoice K] [--json FILE]
-                                   [--listener-only] [--decisions] [--amounts asking|random]
+                                   [--listener-only] [--decisions] [--amounts asking|random] [--watch-every N]
+                                   [--idle-watches N]
               --rate 0 (--max) sends bids as fast as N calls in flight allow; defaults: --rate 100 --warm-up 10
               --duration 60 --concurrency 64 --issuers 10 --investors 100 --invoices 2000 --bids-per-invoice 3
               --listener-only measures acceptance alone: bids on invoices that do not exist, nothing awaited after
               --decisions has the issuers approve or reverse (in turn) each invoice as soon as it is financed
-              --amounts random bids from 10 % under the asking price to 20 % over it (default: the asking price)""";
+              --amounts random bids from 10 % under the asking price to 20 % over it (default: the asking price)
+              --watch-every N follows one bid in N through WatchCommand until it is settled (default 10; 0: none)
+              --idle-watches N holds N watches of commands no one sends open through the run (default 0)""";
 
     static LoadSettings parse(String[] args, Map<String, String> env) {
         int issuers = 10, investors = 100, invoices = 2000, bidsPerInvoice = 3, warmUp = 10, duration = 60;
-        int concurrency = 64;
+        int concurrency = 64, watchEvery = 10, idleWatches = 0;
         double rate = 100;
         boolean listenerOnly = false, decisions = false, randomAmounts = false;
         Path json = null;
@@ -60,15 +66,20 @@ record LoadSettings(int issuers, int investors, int invoices, int bidsPerInvoice
                     case "random" -> true;
                     default -> throw new IllegalArgumentException("--amounts is asking or random\n" + USAGE);
                 };
+                case "--watch-every" -> watchEvery = Integer.parseInt(value(args, ++i));
+                case "--idle-watches" -> idleWatches = positive(args, ++i);
                 case "--json" -> json = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
+        }
+        if (watchEvery < 0) {
+            throw new IllegalArgumentException("--watch-every must be 0 (none) or more");
         }
         if (rate < 0) {
             throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more");
         }
         return new LoadSettings(issuers, investors, invoices, bidsPerInvoice, rate, warmUp, duration, concurrency,
-                listenerOnly, decisions, randomAmounts, new BigDecimal("1000000.00"), new BigDecimal("100.00"), json,
+                listenerOnly, decisions, randomAmounts, watchEvery, idleWatches, new BigDecimal("1000000.00"), new BigDecimal("100.00"), json,
                 env.getOrDefault("FINANCING_COMMANDS_ADDR", "localhost:" + env.getOrDefault("FINANCING_COMMANDS_PORT", "8080")),
                 env.getOrDefault("FINANCING_QUERIES_ADDR", "localhost:" + env.getOrDefault("FINANCING_QUERIES_PORT", "8081")),
                 env.getOrDefault("FINANCING_KAFKA_BOOTSTRAP", "localhost:" + env.getOrDefault("FINANCING_KAFKA_PORT", "9092")),

@@ -19,7 +19,7 @@ final class Report {
     }
 
     static Report of(LoadSettings settings, Bids bids, Commands bidding, Bus bus, ReadModelProgress readModels,
-                     QueryProbe probe,
+                     QueryProbe probe, Watches watches,
                      Optional<ServiceProcesses.Sample> before, Optional<ServiceProcesses.Sample> after,
                      List<String> broken) {
         var report = new Report(broken);
@@ -55,6 +55,9 @@ final class Report {
         pipeline.set("acceptedToFinancedOnBusMs", percentiles(financedOnBus));
         pipeline.set("acceptedToFinancedInQueriesMs", percentiles(financedInQueries));
         pipeline.set("acceptedToFinancedByGetInvoiceMs", percentiles(probe.financedInQueries));
+        pipeline.set("acceptedToSettledByWatchCommandMs", percentiles(watches.settled));
+        pipeline.put("watchesFailed", watches.failed.get()).put("idleWatches", watches.idleOpened())
+                .put("idleWatchesEndedEarly", watches.idleFailed.get());
         report.services(before, after, settled);
         var invariants = report.json.putArray("invariantsBroken");
         broken.forEach(invariants::add);
@@ -147,6 +150,14 @@ final class Report {
             line(out, "  accepted -> InvoiceFinanced on the bus", pipeline.get("acceptedToFinancedOnBusMs"));
             line(out, "  accepted -> FINANCED in the query service", pipeline.get("acceptedToFinancedInQueriesMs"));
             line(out, "    the same, a sample seen by GetInvoice", pipeline.get("acceptedToFinancedByGetInvoiceMs"));
+            line(out, "  accepted -> settled, seen by WatchCommand", pipeline.get("acceptedToSettledByWatchCommandMs"));
+            if (pipeline.get("watchesFailed").asLong() > 0) {
+                out.append(String.format("%-44s %,12d%n", "  watches that failed", pipeline.get("watchesFailed").asLong()));
+            }
+            if (pipeline.get("idleWatches").asLong() > 0) {
+                out.append(String.format("%-44s %,12d   (%,d ended early)%n", "idle watches held open through the run",
+                        pipeline.get("idleWatches").asLong(), pipeline.get("idleWatchesEndedEarly").asLong()));
+            }
         }
         if (json.get("services").isString()) {
             out.append(String.format("%-44s %s%n", "services' CPU and memory", NOT_MEASURED));

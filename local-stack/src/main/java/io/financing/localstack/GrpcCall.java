@@ -1,6 +1,7 @@
 package io.financing.localstack;
 
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.financing.api.v1.CommandsGrpc;
@@ -18,9 +19,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./financing call METHOD 'JSON'}: calls a method of {@code financing.v1.Commands} (on the
  * commands port) or {@code financing.v1.Queries} (on the queries port) with a request written in
- * protobuf's JSON, and prints the reply in JSON; grpcurl without grpcurl.
+ * protobuf's JSON, and prints the reply in JSON, or each message of a stream as it comes (WatchCommand);
+ * grpcurl without grpcurl.
  */
 final class GrpcCall {
+
+    private static final int STREAM_DEADLINE_MINUTES = 10;
 
     private GrpcCall() {
     }
@@ -46,16 +50,31 @@ final class GrpcCall {
         try {
             var typed = (MethodDescriptor<Message, Message>) method;
             Message requestMessage = typed.getRequestMarshaller().parse(request.build().toByteString().newInput());
-            Message reply = ClientCalls.blockingUnaryCall(channel, typed,
-                    CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), requestMessage);
-            // Fields at their default are shown too: an AVAILABLE invoice has status 0, which JSON would omit.
-            System.out.println(JsonFormat.printer().alwaysPrintFieldsWithNoPresence().print(reply));
+            if (typed.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
+                // Each message as it comes, until the server completes the stream or the deadline passes.
+                ClientCalls.blockingServerStreamingCall(channel, typed,
+                        CallOptions.DEFAULT.withDeadlineAfter(STREAM_DEADLINE_MINUTES, TimeUnit.MINUTES), requestMessage)
+                        .forEachRemaining(GrpcCall::print);
+            } else {
+                print(ClientCalls.blockingUnaryCall(channel, typed,
+                        CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS), requestMessage));
+            }
             return 0;
         } catch (StatusRuntimeException e) {
             System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
             return 1;
         } finally {
             channel.shutdownNow();
+        }
+    }
+
+    /** Fields at their default are shown too: an AVAILABLE invoice has status 0, which JSON would omit. */
+    private static void print(Message reply) {
+        try {
+            System.out.println(JsonFormat.printer().alwaysPrintFieldsWithNoPresence().print(reply));
+            System.out.flush();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

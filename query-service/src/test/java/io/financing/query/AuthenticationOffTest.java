@@ -21,7 +21,7 @@ class AuthenticationOffTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        QueryServiceTest.infrastructure(registry);
+        EventsOnTheBus.infrastructure(registry);
     }
 
     @LocalGrpcPort

@@ -15,7 +15,7 @@ class QueriesOverTlsTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        QueryServiceTest.infrastructure(registry);
+        EventsOnTheBus.infrastructure(registry);
     }
 
     @LocalGrpcPort

@@ -71,38 +71,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryServiceTest {
 
-    private static final String READ_MODEL = "readmodel_" + UUID.randomUUID().toString().replace("-", "");
-    private static final String EVENT_STORE = "eventstore_" + UUID.randomUUID().toString().replace("-", "");
-    private static KafkaProducer<String, String> producer;
-    private static PostgresEventStore store;
-    private static DataSource eventStore;
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresServer postgres = SharedInfrastructure.get().postgres();
-        postgres.createDatabaseIfMissing(READ_MODEL);
-        postgres.createDatabaseIfMissing(EVENT_STORE);
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl(READ_MODEL));
-        registry.add("financing.query.event-store-url", () -> postgres.jdbcUrl(EVENT_STORE));
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.get().kafka().bootstrapServers());
-        registry.add("financing.access.jwks-uri", () -> SharedInfrastructure.get().jwksUri());
-    }
-
-    @BeforeAll
-    static void connect() {
-        PostgresServer postgres = SharedInfrastructure.get().postgres();
-        postgres.createDatabaseIfMissing(EVENT_STORE);
-        eventStore = new DriverManagerDataSource(postgres.jdbcUrl(EVENT_STORE), PostgresServer.USER, "");
-        EventStoreSchema.migrate(eventStore);
-        store = new PostgresEventStore(eventStore);
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                SharedInfrastructure.get().kafka().bootstrapServers(), "acks", "all"),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
+        EventsOnTheBus.infrastructure(registry);
     }
 
     @LocalGrpcPort
@@ -150,10 +121,10 @@ class QueryServiceTest {
     private final UUID invoice = UUID.randomUUID();
 
     @Test
-    @Order(1)
-    void withNoInvoicesTheListIsEmpty() {
-        assertThat(queries().allInvoices(PageRequest.getDefaultInstance()).getInvoicesList()).isEmpty();
-        assertThat(queries().allInvoices(PageRequest.getDefaultInstance()).getNextPageToken()).isEmpty();
+    void aListWithNothingToShowIsEmptyWithNoNextPage() {
+        var asNewcomer = queriesAs(Caller.investor(UUID.randomUUID()));
+        assertThat(asNewcomer.allInvestors(PageRequest.getDefaultInstance()).getInvestorsList()).isEmpty();
+        assertThat(asNewcomer.allInvestors(PageRequest.getDefaultInstance()).getNextPageToken()).isEmpty();
     }
 
     @Test
@@ -218,8 +189,8 @@ class QueryServiceTest {
                 "{\"investorId\":\"%s\",\"invoiceId\":\"%s\",\"bidAmount\":\"30.00\"}".formatted(ann, invoice));
         awaitInvestor(ann, "70.00", "30.00", "0.00");
 
-        store.read(ann, 1).forEach(QueryServiceTest::publish); // everything again
-        placed.forEach(QueryServiceTest::publish);
+        EventsOnTheBus.store().read(ann, 1).forEach(EventsOnTheBus::publish); // everything again
+        placed.forEach(EventsOnTheBus::publish);
         append("Investor", ann, "InvestorFundsReleased", "{\"investorId\":\"%s\",\"amount\":\"30.00\"}".formatted(ann));
 
         awaitInvestor(ann, "100.00", "0.00", "0.00");
@@ -262,7 +233,7 @@ class QueryServiceTest {
     @Test
     void anUnreadableMessageGoesToTheDeadLettersAndTheEventsAfterItAreStillProjected() throws Exception {
         String poison = "{not an envelope " + UUID.randomUUID();
-        producer.send(new ProducerRecord<>("financing.events", invoice.toString(), poison)).get();
+        EventsOnTheBus.producer().send(new ProducerRecord<>("financing.events", invoice.toString(), poison)).get();
         issuerCreated();
         onSale(invoice, "10"); // the same key, so the same partition, after the poison
 
@@ -365,7 +336,7 @@ class QueryServiceTest {
         awaitInvestor(ann, "90.00", "10.00", "0.00");
         var before = readModel();
 
-        long events = new Rebuild(readModel, eventStore, projector, reader).run();
+        long events = new Rebuild(readModel, EventsOnTheBus.eventStore(), projector, reader).run();
 
         assertThat(events).isEqualTo(storedEvents());
         assertThat(readModel()).isEqualTo(before);
@@ -395,7 +366,7 @@ class QueryServiceTest {
     }
 
     private static long storedEvents() {
-        Long count = new JdbcTemplate(eventStore)
+        Long count = new JdbcTemplate(EventsOnTheBus.eventStore())
                 .queryForObject("SELECT count(*) FROM eventstore.events", Long.class);
         return count == null ? 0 : count;
     }
@@ -432,24 +403,8 @@ class QueryServiceTest {
                 .formatted(invoice, ann);
     }
 
-    /** Stores the event in the aggregate's stream, then publishes it as the relay would. */
     private static List<StoredEvent> append(String type, UUID aggregate, String name, String data) {
-        var event = new NewEvent(UUID.randomUUID(), name, data, EventMetadata.causedBy(UUID.randomUUID()), Instant.now());
-        long version = store.read(aggregate, 1).size();
-        List<StoredEvent> stored = version == 0
-                ? store.create(aggregate, type, List.of(event))
-                : store.append(aggregate, version, List.of(event));
-        stored.forEach(QueryServiceTest::publish);
-        return stored;
-    }
-
-    private static void publish(StoredEvent event) {
-        try {
-            producer.send(new ProducerRecord<>("financing.events", event.streamId().toString(),
-                    Envelope.of(event))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EventsOnTheBus.append(type, aggregate, name, data, EventMetadata.causedBy(UUID.randomUUID()));
     }
 
     // Answers

@@ -2,6 +2,7 @@ package io.financing.service.messaging;
 
 import io.financing.api.event.EventEnvelope;
 import io.financing.api.json.EventJson;
+import io.financing.api.saga.SagaStep;
 import io.financing.service.saga.FinancingSaga;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class DomainEventConsumer {
             concurrency = "${financing.consumers.concurrency}", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         exactlyOnce.processAll(records, record -> {
-            if (!FinancingSaga.STEPPED.contains(EventJson.nameOf(record.value()))) {
+            if (!SagaStep.AFTER.contains(EventJson.nameOf(record.value()))) {
                 return Optional.empty();
             }
             EventJson.Published published = EventJson.readPublished(record.value());

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandStatusProjection implements Projection {
 
+    /** The stream type of commands' outcomes, one stream per command. */
+    static final String OUTCOMES = "Command";
+
     private final CommandStatusRows rows;
 
     CommandStatusProjection(CommandStatusRows rows) {
@@ -24,7 +27,7 @@ class CommandStatusProjection implements Projection {
 
     @Override
     public String aggregateType() {
-        return "Command";
+        return OUTCOMES;
     }
 
     @Override

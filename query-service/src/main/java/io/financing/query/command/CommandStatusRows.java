@@ -6,8 +6,10 @@ import io.financing.query.projection.ProjectedRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,10 +26,20 @@ public class CommandStatusRows {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT = "SELECT command_id, issued_by_role, issued_by_subject, state, reason,"
+            + " event_ids FROM command_statuses";
+
     public Optional<CommandStatusRow> findById(UUID commandId) {
-        return jdbc.query("SELECT command_id, issued_by_role, issued_by_subject, state, reason, event_ids"
-                + " FROM command_statuses WHERE command_id = ?", (columns, rowNumber) -> row(columns), commandId)
+        return jdbc.query(SELECT + " WHERE command_id = ?", (columns, rowNumber) -> row(columns), commandId)
                 .stream().findFirst();
+    }
+
+    /** The statuses of those of the commands that were processed, by command id. */
+    Map<UUID, CommandStatusRow> findAllById(Collection<UUID> commandIds) {
+        Map<UUID, CommandStatusRow> byId = new HashMap<>();
+        jdbc.query(SELECT + " WHERE command_id = ANY (?)", ProjectedRows.anyOf(commandIds),
+                (columns, rowNumber) -> byId.put(columns.getObject(1, UUID.class), row(columns)));
+        return byId;
     }
 
     /** Those of the commands whose status is stored already. */

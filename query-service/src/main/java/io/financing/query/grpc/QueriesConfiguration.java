@@ -5,6 +5,7 @@ import io.financing.api.v1.QueriesGrpc;
 import io.financing.grpc.edge.ServingFollowsReadiness;
 import io.financing.grpc.edge.UnreadableRequests;
 import io.financing.query.command.CommandStatusRows;
+import io.financing.query.command.CommandWatches;
 import io.financing.query.investor.InvestorRows;
 import io.financing.query.invoice.InvoiceRows;
 import io.financing.query.issuer.IssuerRows;
@@ -23,9 +24,9 @@ class QueriesConfiguration {
     /** {@code financing.v1.Queries}; a request that is not even its message is refused as clearly as a bad field. */
     @Bean
     BindableService queries(InvestorRows investors, InvoiceRows invoices, IssuerRows issuers,
-                            CommandStatusRows commandStatuses, Callers callers) {
+                            CommandStatusRows commandStatuses, CommandWatches watches, Callers callers) {
         ServerServiceDefinition service = UnreadableRequests.refusedClearly(
-                new QueriesEndpoint(investors, invoices, issuers, commandStatuses, callers).bindService());
+                new QueriesEndpoint(investors, invoices, issuers, commandStatuses, watches, callers).bindService());
         return () -> service;
     }
 

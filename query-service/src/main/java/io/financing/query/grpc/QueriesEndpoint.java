@@ -8,6 +8,8 @@ import io.financing.api.v1.AllInvestorsReply;
 import io.financing.api.v1.AllInvoicesReply;
 import io.financing.api.v1.AllIssuersReply;
 import io.financing.api.v1.Bid;
+import io.financing.api.v1.CausedEvent;
+import io.financing.api.v1.CommandProgress;
 import io.financing.api.v1.CommandStatus;
 import io.financing.api.v1.CommandStatusRequest;
 import io.financing.api.v1.Investor;
@@ -21,15 +23,18 @@ import io.financing.api.v1.UUID;
 import io.financing.eventstore.Outages;
 import io.financing.query.command.CommandStatusRow;
 import io.financing.query.command.CommandStatusRows;
+import io.financing.query.command.CommandWatches;
 import io.financing.query.investor.InvestorRow;
 import io.financing.query.investor.InvestorRows;
 import io.financing.query.invoice.InvoiceRow;
 import io.financing.query.invoice.InvoiceRows;
 import io.financing.query.issuer.IssuerRows;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,14 +48,16 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
     private final InvoiceRows invoices;
     private final IssuerRows issuers;
     private final CommandStatusRows commandStatuses;
+    private final CommandWatches watches;
     private final Callers callers;
 
     QueriesEndpoint(InvestorRows investors, InvoiceRows invoices, IssuerRows issuers,
-                    CommandStatusRows commandStatuses, Callers callers) {
+                    CommandStatusRows commandStatuses, CommandWatches watches, Callers callers) {
         this.investors = investors;
         this.invoices = invoices;
         this.issuers = issuers;
         this.commandStatuses = commandStatuses;
+        this.watches = watches;
         this.callers = callers;
     }
 
@@ -118,17 +125,53 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
         Caller caller = callers.current();
         answer(response, () -> {
             java.util.UUID commandId = parse("command_id", request.getCommandId());
-            var status = CommandStatus.newBuilder().setCommandId(commandId.toString());
-            commandStatuses.findById(commandId).ifPresentOrElse(row -> {
-                if (!caller.actsFor(row.issuedBy())) {
-                    throw denied(caller + " may read only what became of its own commands");
-                }
-                status.setState(CommandStatus.State.valueOf(row.state()))
-                        .setReason(row.reason())
-                        .addAllEventIds(row.eventIds());
-            }, () -> status.setState(CommandStatus.State.UNKNOWN));
-            return status.build();
+            Optional<CommandStatusRow> row = commandStatuses.findById(commandId);
+            if (row.isPresent() && !caller.actsFor(row.get().issuedBy())) {
+                throw denied(caller + " may read only what became of its own commands");
+            }
+            return status(commandId, row);
         });
+    }
+
+    /**
+     * What a command caused, as it happens, to those who may read its status: a message at once, then one each
+     * time it moves on, until it is settled or the client's deadline passes (or the client cancels: the watch is
+     * closed at once). A command that is not known (yet) is watched all the same: it may still be in the queue.
+     */
+    @Override
+    public void watchCommand(CommandStatusRequest request, StreamObserver<CommandProgress> response) {
+        Caller caller = callers.current();
+        java.util.UUID commandId;
+        try {
+            commandId = parse("command_id", request.getCommandId());
+        } catch (InvalidQueryException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        var call = (ServerCallStreamObserver<CommandProgress>) response;
+        var stream = new ProgressStream(caller, call);
+        call.setOnCancelHandler(() -> watches.forget(commandId, stream));
+        watches.watch(commandId, stream);
+    }
+
+    static CommandProgress progress(io.financing.query.command.CommandProgress progress) {
+        return CommandProgress.newBuilder().setStatus(status(progress.commandId(), progress.status()))
+                .addAllEvents(progress.events().stream().map(QueriesEndpoint::causedEvent).toList())
+                .setSettled(progress.settled()).build();
+    }
+
+    private static CommandStatus status(java.util.UUID commandId, Optional<CommandStatusRow> row) {
+        var status = CommandStatus.newBuilder().setCommandId(commandId.toString());
+        row.ifPresentOrElse(known -> status.setState(CommandStatus.State.valueOf(known.state()))
+                .setReason(known.reason()).addAllEventIds(known.eventIds()),
+                () -> status.setState(CommandStatus.State.UNKNOWN));
+        return status.build();
+    }
+
+    private static CausedEvent causedEvent(io.financing.query.command.CausedEvent event) {
+        return CausedEvent.newBuilder().setEventId(event.eventId().toString()).setName(event.name())
+                .setAggregateType(event.aggregateType()).setAggregateId(uuid(event.aggregateId()))
+                .setVersion(event.version()).build();
     }
 
     /** Answers with what the query gives, or with the status its failure stands for. */

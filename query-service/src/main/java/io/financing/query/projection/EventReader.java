@@ -34,14 +34,16 @@ public class EventReader {
     ProjectedEvent fromBus(String message) {
         EventJson.Published published = EventJson.readPublished(message);
         EventEnvelope envelope = published.envelope();
-        return new ProjectedEvent(envelope.aggregateType(), envelope.aggregateId(), envelope.version(),
-                envelope.position(), counted(envelope.name(), published.event()));
+        return new ProjectedEvent(envelope.eventId(), envelope.name(), envelope.aggregateType(),
+                envelope.aggregateId(), envelope.version(), envelope.position(), envelope.correlationId(),
+                envelope.causationId(), counted(envelope.name(), published.event()));
     }
 
     /** An event from the store, in a rebuild. */
     public ProjectedEvent fromStore(StoredEvent stored) {
-        return new ProjectedEvent(stored.streamType(), stored.streamId(), stored.version(), stored.position(),
-                counted(stored.name(), EventJson.readStored(stored.name(), stored.data())));
+        return new ProjectedEvent(stored.eventId(), stored.name(), stored.streamType(), stored.streamId(),
+                stored.version(), stored.position(), stored.metadata().correlationId(),
+                stored.metadata().causationId(), counted(stored.name(), EventJson.readStored(stored.name(), stored.data())));
     }
 
     private Optional<FinancingEvent> counted(String name, Optional<FinancingEvent> event) {

@@ -47,7 +47,7 @@ public final class Rebuild {
      * @return how many events it projected
      */
     public long run() {
-        new JdbcTemplate(readModel).execute("TRUNCATE issuers, investors, invoices, command_statuses");
+        new JdbcTemplate(readModel).execute("TRUNCATE issuers, investors, invoices, command_statuses, caused_events");
         long total = total();
         log.info("Rebuilding the read models from {} events", total);
         var reader = new OrderedEventReader(eventStore);
