@@ -150,7 +150,9 @@ final class Report {
             line(out, "  accepted -> InvoiceFinanced on the bus", pipeline.get("acceptedToFinancedOnBusMs"));
             line(out, "  accepted -> FINANCED in the query service", pipeline.get("acceptedToFinancedInQueriesMs"));
             line(out, "    the same, a sample seen by GetInvoice", pipeline.get("acceptedToFinancedByGetInvoiceMs"));
-            line(out, "  accepted -> settled, seen by WatchCommand", pipeline.get("acceptedToSettledByWatchCommandMs"));
+            if (pipeline.get("acceptedToSettledByWatchCommandMs").get("count").asLong() > 0) {
+                line(out, "  accepted -> settled, seen by WatchCommand", pipeline.get("acceptedToSettledByWatchCommandMs"));
+            }
             if (pipeline.get("watchesFailed").asLong() > 0) {
                 out.append(String.format("%-44s %,12d%n", "  watches that failed", pipeline.get("watchesFailed").asLong()));
             }
