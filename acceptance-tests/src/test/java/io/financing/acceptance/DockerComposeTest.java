@@ -257,6 +257,8 @@ class DockerComposeTest {
 
         Infrastructure.TOPICS.forEach(topic -> assertThat(topics).contains(topic));
         assertThat(topics).contains("--partitions 6");
+        // The same retention as the local run's, which the records of processed messages must outlast.
+        Infrastructure.TOPIC_CONFIGS.forEach((name, value) -> assertThat(topics).contains("--config " + name + "=" + value));
     }
 
     @Test

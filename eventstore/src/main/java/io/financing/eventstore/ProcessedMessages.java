@@ -1,5 +1,7 @@
 package io.financing.eventstore;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,12 @@ public final class ProcessedMessages {
     private static final String MARK_PROCESSED = """
             INSERT INTO eventstore.processed_messages (consumer, message_id) SELECT ?, unnest(?::text[])
             ON CONFLICT DO NOTHING
+            """;
+    // The oldest first, and none a writer holds: a redelivered message's record is never waited for, nor waits.
+    private static final String FORGET_BEFORE = """
+            DELETE FROM eventstore.processed_messages WHERE (consumer, message_id) IN (
+                SELECT consumer, message_id FROM eventstore.processed_messages WHERE processed_at < ?
+                ORDER BY processed_at LIMIT ? FOR UPDATE SKIP LOCKED)
             """;
 
     private final JdbcTemplate jdbc;
@@ -50,6 +58,17 @@ public final class ProcessedMessages {
             statement.setArray(2, connection.createArrayOf("text", messageIds.toArray()));
             return statement;
         });
+    }
+
+    /**
+     * Forgets up to {@code batch} of the records of messages processed before {@code cutoff}, the oldest first, in
+     * one short statement. A message redelivered after its record went would be processed again: the cutoff must
+     * lie before anything the topics can still deliver.
+     *
+     * @return how many it forgot: fewer than {@code batch} when no older one is left
+     */
+    public int forgetProcessedBefore(Instant cutoff, int batch) {
+        return jdbc.update(FORGET_BEFORE, Timestamp.from(cutoff), batch);
     }
 
     /** Which of the messages {@code consumer} has processed already (committed), in one query. */

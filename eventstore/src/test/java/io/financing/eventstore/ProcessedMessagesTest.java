@@ -3,9 +3,13 @@ package io.financing.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,5 +61,36 @@ class ProcessedMessagesTest {
 
         assertThat(database.store().contains(stream)).isFalse();
         assertThat(processed.markProcessed("handler", message)).isTrue();
+    }
+
+    @Test
+    void anExpiredRecordIsForgottenAndAnUnexpiredOneStillDeduplicates() {
+        String expired = UUID.randomUUID().toString();
+        processed.markProcessed("saga", expired);
+        processed.markProcessed("saga", message);
+        processedAgo(expired, Duration.ofDays(8));
+
+        assertThat(processed.forgetProcessedBefore(Instant.now().minus(Duration.ofDays(7)), 1_000)).isEqualTo(1);
+
+        assertThat(processed.markProcessed("saga", message)).as("unexpired: still a duplicate").isFalse();
+        assertThat(processed.markProcessed("saga", expired)).as("forgotten: new again").isTrue();
+    }
+
+    @Test
+    void recordsAreForgottenInBatchesOfTheSizeAsked() {
+        List<String> expired = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        processed.markProcessed("saga", expired);
+        expired.forEach(id -> processedAgo(id, Duration.ofDays(30)));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(7));
+
+        assertThat(processed.forgetProcessedBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(processed.forgetProcessedBefore(cutoff, 2)).isEqualTo(1);
+        assertThat(processed.forgetProcessedBefore(cutoff, 2)).isZero();
+    }
+
+    private static void processedAgo(String messageId, Duration ago) {
+        new JdbcTemplate(database.dataSource()).update("UPDATE eventstore.processed_messages"
+                + " SET processed_at = now() - make_interval(secs => ?) WHERE message_id = ?", ago.toSeconds(), messageId);
     }
 }

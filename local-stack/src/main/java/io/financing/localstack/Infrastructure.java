@@ -1,7 +1,9 @@
 package io.financing.localstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real infrastructure every service needs: PostgreSQL with the event store and read model
@@ -13,6 +15,14 @@ public final class Infrastructure implements AutoCloseable {
     public static final String EVENT_STORE_DATABASE = "eventstore";
     public static final String READ_MODEL_DATABASE = "readmodel";
     public static final List<String> TOPICS = List.of("financing.commands", "financing.events", "registering.events");
+    /**
+     * How long the topics keep their records: 3 days, in segments rolled daily, so no message is delivered later
+     * than 4 days after it was published. The financing-service keeps the records of processed messages for 7 days,
+     * longer than that, as it must: a record gone before its message would let the message be processed twice.
+     */
+    public static final Map<String, String> TOPIC_CONFIGS = Map.of(
+            "retention.ms", String.valueOf(Duration.ofDays(3).toMillis()),
+            "segment.ms", String.valueOf(Duration.ofDays(1).toMillis()));
 
     private final Settings settings;
     private volatile PostgresServer postgres;
@@ -47,7 +57,7 @@ public final class Infrastructure implements AutoCloseable {
             postgres.createDatabaseIfMissing(EVENT_STORE_DATABASE);
             postgres.createDatabaseIfMissing(READ_MODEL_DATABASE);
             KafkaServer kafka = startKafka(settings);
-            kafka.createTopics(TOPICS, settings.partitions());
+            kafka.createTopics(TOPICS, settings.partitions(), TOPIC_CONFIGS);
             return new Infrastructure(settings, postgres, kafka, identity, jwks);
         } catch (RuntimeException e) {
             jwks.close();

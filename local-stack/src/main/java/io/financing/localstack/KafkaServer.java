@@ -13,7 +13,11 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -90,25 +94,47 @@ public final class KafkaServer implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    /** Creates each topic that does not exist yet, with the given number of partitions. */
-    public void createTopics(Collection<String> topics, int partitions) {
+    /**
+     * Creates each topic that does not exist yet, with the given number of partitions and settings, and gives the
+     * settings to those that existed (a home made by an earlier version keeps its topics).
+     */
+    public void createTopics(Collection<String> topics, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             for (String topic : topics) {
-                createTopic(admin, new NewTopic(topic, partitions, (short) 1));
+                if (!createTopic(admin, new NewTopic(topic, partitions, (short) 1).configs(configs))) {
+                    var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                    complete(admin.incrementalAlterConfigs(Map.of(resource, configs.entrySet().stream()
+                            .map(config -> new AlterConfigOp(new ConfigEntry(config.getKey(), config.getValue()),
+                                    AlterConfigOp.OpType.SET)).toList())).all(), "configure topic " + topic);
+                }
             }
         }
     }
 
-    private static void createTopic(Admin admin, NewTopic topic) {
+    /** @return whether it created the topic: false if it existed */
+    private static boolean createTopic(Admin admin, NewTopic topic) {
         try {
             admin.createTopics(List.of(topic)).all().get();
+            return true;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create topic " + topic.name(), e.getCause());
             }
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + topic.name(), e);
+        }
+    }
+
+    private static void complete(KafkaFuture<Void> future, String what) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not " + what, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + what, e);
         }
     }
 
