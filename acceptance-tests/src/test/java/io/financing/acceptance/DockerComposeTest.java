@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,9 @@ class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final String IMAGE = "financing:local";
     private static final Set<String> OURS = Set.of("listener-service", "financing-service", "relayer-service",
-            "query-service", "populate", "identity");
+            "query-service", "populate", "identity", "financing-service-2", "relayer-service-2", "query-service-2");
+    /** The services a second instance of which shares the work, under the profile {@code instances}. */
+    private static final Set<String> SCALED = Set.of("financing-service", "relayer-service", "query-service");
     private static final Set<String> SERVICES = Set.of("listener-service", "financing-service", "relayer-service",
             "query-service");
     /** Where the postgres:17 image keeps its cluster: ENV PGDATA, and its VOLUME (docker-library/postgres). */
@@ -176,6 +179,25 @@ class DockerComposeTest {
             assertThat(scrapes).contains("\"" + name + ":" + MANAGEMENT_PORT + "\"");
             assertThat(environment(name)).containsEntry("FINANCING_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans");
         });
+    }
+
+    /** As {@code ./financing up --instances 2}: each second instance is its first, on no host port, scraped inside. */
+    @Test
+    void underTheInstancesProfileASecondOfEachServiceSharesTheWork() {
+        String scrapes = read(REPOSITORY.resolve("docker/prometheus.yml"));
+        SCALED.forEach(name -> {
+            Map<String, Object> second = services.get(name + "-2");
+            assertThat(second.get("profiles")).as(name + "-2's profiles").isEqualTo(List.of("instances"));
+            assertThat(list(second.get("ports"))).as(name + "-2 publishes nothing").isEmpty();
+            Map<String, Object> same = new HashMap<>(second);
+            same.keySet().removeAll(Set.of("profiles", "ports"));
+            Map<String, Object> first = new HashMap<>(services.get(name));
+            first.remove("ports");
+            assertThat(same).as(name + "-2 is " + name).isEqualTo(first);
+            assertThat(scrapes).contains("\"" + name + "-2:" + MANAGEMENT_PORT + "\"");
+        });
+        assertThat(services.keySet().stream().filter(service -> service.endsWith("-2")).map(service ->
+                service.substring(0, service.length() - 2)).collect(Collectors.toSet())).isEqualTo(SCALED);
     }
 
     @Test

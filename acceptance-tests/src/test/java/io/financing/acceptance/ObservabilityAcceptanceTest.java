@@ -170,7 +170,7 @@ class ObservabilityAcceptanceTest {
     /** The hold-back the relayers report; one that is being started again reports none. */
     private double holdBack() throws Exception {
         double seconds = 0;
-        for (ServiceProcess relayer : system.local().relayers()) {
+        for (ServiceProcess relayer : system.local().instancesOf("relayer-service")) {
             if (ManagementPorts.ready(relayer.spec().httpPort())) {
                 seconds += metrics(relayer.spec().httpPort()).sum("financing_relay_holdback_seconds");
             }
@@ -180,7 +180,7 @@ class ObservabilityAcceptanceTest {
 
     private String relayerLogs() throws Exception {
         var logs = new StringBuilder();
-        for (ServiceProcess relayer : system.local().relayers()) {
+        for (ServiceProcess relayer : system.local().instancesOf("relayer-service")) {
             logs.append(Files.readString(relayer.logFile()));
         }
         return logs.toString();

@@ -35,6 +35,7 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
     private final RecentStates<S> recent;
     private final Counter conflicts;
     private final Counter remembered;
+    private final Counter rememberedBehind;
     private final Counter notRemembered;
 
     /** A repository that reports no metrics. */
@@ -46,7 +47,8 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
     /**
      * A repository that counts, the concurrency conflicts it met
      * ({@code financing.eventstore.conflicts{kind=version}}) and whether a load found the aggregate's state
-     * remembered, per aggregate type ({@code financing.eventstore.recent.states{result=hit|miss}}).
+     * remembered, per aggregate type ({@code financing.eventstore.recent.states{result=hit|behind|miss}}): behind counts the hits
+     * whose state another writer (another instance of the service) has moved past since, read on from there.
      */
     public AggregateRepository(EventStore store, AggregateType<A, E, S> type, JsonMapper json, Clock clock,
                                Settings settings, MeterRegistry meters) {
@@ -59,6 +61,8 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
         // Tagged by kind only, as the stale-transaction retries counted under the same name elsewhere are.
         this.conflicts = meters.counter("financing.eventstore.conflicts", "kind", "version");
         this.remembered = meters.counter("financing.eventstore.recent.states", "result", "hit", "aggregate", type.name());
+        this.rememberedBehind = meters.counter("financing.eventstore.recent.states", "result", "behind",
+                "aggregate", type.name());
         this.notRemembered = meters.counter("financing.eventstore.recent.states", "result", "miss",
                 "aggregate", type.name());
     }
@@ -95,14 +99,19 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
             aggregate.restore(staged.get().state(), staged.get().version());
             return Optional.of(aggregate);
         }
+        boolean wasRemembered = type.takesSnapshots() && recent.get(id) != null;
         long restored = restore(aggregate);
         if (restored > 0 && heldVersion(id).filter(version -> version == restored).isPresent()) {
             return Optional.of(aggregate); // the batch holds the stream at the version remembered: nothing after it
         }
         long fromVersion = restored + 1;
+        // Never the remembered state alone: another instance may have written after it, and what it wrote is here.
         List<StoredEvent> events = store.read(id, fromVersion);
         if (events.isEmpty() && fromVersion == 1) {
             return Optional.empty();
+        }
+        if (wasRemembered && !events.isEmpty()) {
+            rememberedBehind.increment();
         }
         events.forEach(event -> aggregate.replay(deserialize(event), event.version()));
         remember(aggregate);

@@ -31,10 +31,19 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
     private static final String HOLD = "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k";
     private static final String VERSIONS = "SELECT stream_id, version FROM eventstore.streams WHERE stream_id = ANY(?)";
     private static final String VERSION = "SELECT version FROM eventstore.streams WHERE stream_id = ?";
+    // A stream's older snapshots go as a new one is saved: loads read only the latest, so the older ones would only
+    // grow the table, by one row per hundred events, for nothing.
     private static final String SAVE_SNAPSHOT = """
-            INSERT INTO eventstore.snapshots (stream_id, version, type, data)
-            SELECT stream_id, ?, ?, ?::jsonb FROM eventstore.streams WHERE stream_id = ? AND version >= ?
-            ON CONFLICT (stream_id, version) DO UPDATE SET type = excluded.type, data = excluded.data
+            WITH saved AS (
+                INSERT INTO eventstore.snapshots (stream_id, version, type, data)
+                SELECT stream_id, ?, ?, ?::jsonb FROM eventstore.streams WHERE stream_id = ? AND version >= ?
+                ON CONFLICT (stream_id, version) DO UPDATE SET type = excluded.type, data = excluded.data
+                RETURNING stream_id, version
+            ), superseded AS (
+                DELETE FROM eventstore.snapshots older USING saved
+                WHERE older.stream_id = saved.stream_id AND older.version < saved.version
+            )
+            SELECT count(*) FROM saved
             """;
     private static final String LATEST_SNAPSHOT = """
             SELECT version, type, data::text FROM eventstore.snapshots
@@ -128,8 +137,8 @@ abstract sealed class JdbcEventStore implements EventStore permits PostgresEvent
 
     @Override
     public void saveSnapshot(Snapshot snapshot) {
-        int saved = jdbc.update(SAVE_SNAPSHOT, snapshot.version(), snapshot.type(), snapshot.data(),
-                snapshot.streamId(), snapshot.version());
+        int saved = jdbc.queryForObject(SAVE_SNAPSHOT, Integer.class, snapshot.version(), snapshot.type(),
+                snapshot.data(), snapshot.streamId(), snapshot.version());
         if (saved == 0) {
             throw new SnapshotRejectedException(version(snapshot.streamId())
                     .map(actual -> "Stream " + snapshot.streamId() + " is at version " + actual

@@ -1,6 +1,5 @@
 package io.financing.eventstore;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +22,8 @@ public final class ProcessedMessages {
             ON CONFLICT DO NOTHING
             """;
     // The oldest first, and none a writer holds: a redelivered message's record is never waited for, nor waits.
-    private static final String FORGET_BEFORE = """
-            DELETE FROM eventstore.processed_messages WHERE (consumer, message_id) IN (
-                SELECT consumer, message_id FROM eventstore.processed_messages WHERE processed_at < ?
-                ORDER BY processed_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            """;
+    private static final ExpiredRows RECORDS = new ExpiredRows("eventstore.processed_messages", "consumer, message_id",
+            "processed_at");
 
     private final JdbcTemplate jdbc;
 
@@ -68,7 +64,7 @@ public final class ProcessedMessages {
      * @return how many it forgot: fewer than {@code batch} when no older one is left
      */
     public int forgetProcessedBefore(Instant cutoff, int batch) {
-        return jdbc.update(FORGET_BEFORE, Timestamp.from(cutoff), batch);
+        return RECORDS.delete(jdbc, cutoff, batch);
     }
 
     /** Which of the messages {@code consumer} has processed already (committed), in one query. */

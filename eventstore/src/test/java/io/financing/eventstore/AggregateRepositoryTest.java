@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.financing.eventstore.Account.Deposited;
 import io.financing.eventstore.Account.Opened;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -127,6 +129,20 @@ class AggregateRepositoryTest {
     }
 
     @Test
+    void aNewSnapshotReplacesTheStreamsOlderOnesWhichNoLoadReads() {
+        var repository = repository(2);
+        repository.save(Account.open(id, "ann"), METADATA);
+        for (int deposit = 1; deposit <= 6; deposit++) {
+            int amount = deposit;
+            repository.update(id, METADATA, account -> account.deposit(amount));
+        }
+
+        assertThat(new JdbcTemplate(database.dataSource()).queryForList(
+                "SELECT version FROM eventstore.snapshots WHERE stream_id = ?", Long.class, id)).containsExactly(6L);
+        assertThat(repository.load(id).orElseThrow().balance()).isEqualTo(21);
+    }
+
+    @Test
     void loadsFromTheSnapshotAndTheEventsAfterIt() {
         var repository = repository(0);
         repository.save(Account.open(id, "ann"), METADATA);
@@ -183,7 +199,9 @@ class AggregateRepositoryTest {
 
     @Test
     void aRememberedStateIsBehindAnotherWritersEventsNeverInsteadOfThem() {
-        var one = remembering(database.store());
+        var meters = new SimpleMeterRegistry();
+        var one = new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
+                Clock.systemUTC(), new AggregateRepository.Settings(0, 10, 100), meters);
         var other = remembering(database.store()); // another instance of the service
         one.save(Account.open(id, "ann"), METADATA);
         one.update(id, METADATA, account -> account.deposit(1));
@@ -193,8 +211,33 @@ class AggregateRepositoryTest {
         Account loaded = one.load(id).orElseThrow();
         assertThat(loaded.balance()).isEqualTo(11);
         assertThat(loaded.version()).isEqualTo(3);
+        assertThat(meters.counter("financing.eventstore.recent.states", "result", "behind", "aggregate", "Account")
+                .count()).as("loads that found the remembered state behind").isEqualTo(1);
         NewEvent deposited = one.update(id, METADATA, account -> account.deposit(100)).events().get(0);
         assertThat(database.store().read(id, 4)).extracting(StoredEvent::eventId).containsExactly(deposited.eventId());
+    }
+
+    @Test
+    void anotherInstanceWritingBetweenTheLoadAndTheSaveIsCaughtAndTheChangeDecidedAgainOnWhatItWrote() {
+        var meters = new SimpleMeterRegistry();
+        var one = new AggregateRepository<>(database.store(), Account.TYPE, JsonMapper.builder().build(),
+                Clock.systemUTC(), new AggregateRepository.Settings(0, 10, 100), meters);
+        var other = remembering(database.store()); // another instance of the service
+        one.save(Account.open(id, "ann"), METADATA);
+        List<Long> balancesDecidedOn = new ArrayList<>();
+
+        one.update(id, METADATA, account -> {
+            balancesDecidedOn.add(account.balance());
+            if (balancesDecidedOn.size() == 1) {
+                other.update(id, METADATA, moved -> moved.deposit(10)); // after this one's load, before its save
+            }
+            account.deposit(1);
+        });
+
+        assertThat(balancesDecidedOn).as("the balance each attempt decided on").containsExactly(0L, 10L);
+        assertThat(meters.counter("financing.eventstore.conflicts", "kind", "version").count()).isEqualTo(1);
+        assertThat(one.load(id).orElseThrow().balance()).isEqualTo(11);
+        assertThat(other.load(id).orElseThrow().balance()).isEqualTo(11);
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +66,21 @@ public final class LocalRun implements AutoCloseable {
     private final Path repository;
 
     public LocalRun(LocalSettings settings, Path repository) {
+        this(settings, repository, 1);
+    }
+
+    /**
+     * @param instances how many financing services and query services run ({@code up --instances N}): they share the
+     *                  partitions of their topics, the query services the read database too; from two on, a second
+     *                  relayer stands by beside the first
+     */
+    public LocalRun(LocalSettings settings, Path repository, int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("--instances must be 1 or more, got " + instances);
+        }
         this.settings = settings;
         this.repository = repository;
-        this.services = new CopyOnWriteArrayList<>(Services.all(settings, repository).stream()
+        this.services = new CopyOnWriteArrayList<>(Services.all(settings, repository, instances).stream()
                 .map(this::process)
                 .toList());
     }
@@ -95,6 +109,7 @@ public final class LocalRun implements AutoCloseable {
             deleteRecursively(settings.logDirectory());
         }
         requirePortsFree();
+        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
         boolean firstStart = !Files.exists(settings.dataDirectory());
         log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
         infrastructure = Infrastructure.start(settings.infrastructure());
@@ -117,7 +132,10 @@ public final class LocalRun implements AutoCloseable {
      * which is not ours to tune.
      */
     private void trainAotCaches() {
-        services.parallelStream().filter(service -> !collectsSpans(service)).forEach(ServiceProcess::trainAotCacheIfStale);
+        // One training per jar: the instances of a service share its cache.
+        services.stream().filter(service -> !collectsSpans(service))
+                .collect(Collectors.toMap(service -> service.spec().jar(), service -> service, (first, same) -> first))
+                .values().parallelStream().forEach(ServiceProcess::trainAotCacheIfStale);
     }
 
     private static boolean collectsSpans(ServiceProcess service) {
@@ -138,31 +156,38 @@ public final class LocalRun implements AutoCloseable {
         return infrastructure;
     }
 
-    /** The service of that name ({@code financing-service}, ...), for tests that kill it: it is started again. */
+    /**
+     * The service of that name ({@code financing-service}, {@code query-service-2}, ...), for tests that kill it: it
+     * is started again.
+     */
     public ServiceProcess service(String name) {
         return services.stream().filter(service -> service.spec().name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
-    /** Every relayer running: the first, and those {@link #startAnotherRelayer} added. One leads at a time. */
-    public List<ServiceProcess> relayers() {
-        return services.stream().filter(service -> service.spec().name().startsWith("relayer-service")).toList();
+    /** Every instance of that service running ({@code query-service}, {@code query-service-2}, ...). */
+    public List<ServiceProcess> instancesOf(String name) {
+        return services.stream().filter(service -> Services.instanceOf(service.spec(), name)).toList();
     }
 
     /**
-     * Starts one more relayer, supervised like the others, named {@code name}: it stands by while
-     * another leads, and takes over when that one dies.
+     * Starts one more instance of the service {@code name}, supervised like the others, as {@code name-N}: on ports
+     * of its own, in the same consumer groups (a relayer stands by while another leads, and takes over when that one
+     * dies).
      */
-    public ServiceProcess startAnotherRelayer(String name) {
-        var relayer = service("relayer-service").spec();
-        var environment = new HashMap<>(relayer.environment());
-        int management = Ports.free(); // the first relayer has the usual one
-        environment.put("FINANCING_MANAGEMENT_PORT", String.valueOf(management));
-        var another = process(new ServiceProcess.Spec(name, relayer.jar(), relayer.maxHeap(), Map.copyOf(environment),
-                0, management));
+    public ServiceProcess startAnother(String name) {
+        var another = process(Services.another(service(name).spec(), instancesOf(name).size() + 1));
         services.add(another);
+        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
         supervise(another);
         return another;
+    }
+
+    /** Stops that instance for good, gracefully: it is no longer started again, nor part of the run. */
+    public void retire(ServiceProcess instance) {
+        services.remove(instance);
+        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
+        instance.stop(SERVICE_GRACE);
     }
 
     /**
@@ -207,12 +232,12 @@ public final class LocalRun implements AutoCloseable {
     /** Starts the service, and starts it again whenever it ends while the system is meant to be up. */
     private void supervise(ServiceProcess service) {
         service.start().thenAccept(ended -> {
-            if (!stopping) {
+            if (!stopping && services.contains(service)) {
                 log.error("{} exited with code {}; starting it again in {} s (log: {})", service.spec().name(),
                         ended.exitValue(), RESTART_DELAY.toSeconds(), service.logFile());
                 CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS)
                         .execute(() -> {
-                            if (!stopping) {
+                            if (!stopping && services.contains(service)) {
                                 supervise(service);
                             }
                         });
@@ -267,22 +292,22 @@ public final class LocalRun implements AutoCloseable {
             int grpc = service.spec().grpcPort();
             int http = service.spec().httpPort();
             String path = collectsSpans(service) ? "/zipkin/" : "/actuator";
-            out.printf("  %-18s %-16s %-38s log %s%n", service.spec().name(), grpc > 0 ? "localhost:" + grpc : "",
+            out.printf("  %-20s %-16s %-38s log %s%n", service.spec().name(), grpc > 0 ? "localhost:" + grpc : "",
                     http > 0 ? "http://localhost:" + http + path : "", service.logFile());
         }
-        out.printf("  %-18s jdbc:postgresql://localhost:%d/{%s,%s}  user %s%n", "postgresql",
+        out.printf("  %-20s jdbc:postgresql://localhost:%d/{%s,%s}  user %s%n", "postgresql",
                 settings.postgresPort(), Infrastructure.EVENT_STORE_DATABASE, Infrastructure.READ_MODEL_DATABASE,
                 PostgresServer.USER);
-        out.printf("  %-18s localhost:%d  topics %s%n", "kafka", settings.kafkaPort(),
+        out.printf("  %-20s localhost:%d  topics %s%n", "kafka", settings.kafkaPort(),
                 String.join(", ", Infrastructure.TOPICS));
         if (settings.tls() != null) {
-            out.printf("  %-18s both gRPC servers, with %s%n", "TLS", settings.tls().certificate());
+            out.printf("  %-20s both gRPC servers, with %s%n", "TLS", settings.tls().certificate());
         }
-        out.printf("  %-18s %s%n", "callers", settings.authentication()
+        out.printf("  %-20s %s%n", "callers", settings.authentication()
                 ? "need a token (tokens checked against " + JwksServer.uri(settings.identityPort())
                         + "); ./financing token operator | issuer ID | investor ID"
                 : "need no token: authentication is off (FINANCING_AUTH=off)");
-        out.printf("  %-18s Java %s, %s%n", "every service on", Runtime.version().feature(), System.getProperty("java.home"));
+        out.printf("  %-20s Java %s, %s%n", "every service on", Runtime.version().feature(), System.getProperty("java.home"));
         out.println("Try: ./financing health    ./financing status --watch    Stop: Ctrl-C");
         out.println();
     }
@@ -360,11 +385,14 @@ public final class LocalRun implements AutoCloseable {
     static final class Services {
 
         static final String ZIPKIN = "zipkin";
+        /** Where each gRPC server is told its port. */
+        private static final Map<String, String> GRPC_PORT_VARIABLE =
+                Map.of("listener-service", "FINANCING_COMMANDS_PORT", "query-service", "FINANCING_QUERIES_PORT");
 
         private Services() {
         }
 
-        static List<ServiceProcess.Spec> all(LocalSettings settings, Path repository) {
+        static List<ServiceProcess.Spec> all(LocalSettings settings, Path repository, int instances) {
             String kafka = "localhost:" + settings.kafkaPort();
             String eventStore = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/"
                     + Infrastructure.EVENT_STORE_DATABASE;
@@ -404,7 +432,44 @@ public final class LocalRun implements AutoCloseable {
                     with(Map.of(), tracing, management.relayer(), Map.of(
                             "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore)),
                     0, management.relayer()));
+            services.addAll(copies(services, instances));
             return List.copyOf(services);
+        }
+
+        /** The instances after the first: of the financing and query services, and a relayer standing by. */
+        private static List<ServiceProcess.Spec> copies(List<ServiceProcess.Spec> firsts, int instances) {
+            List<ServiceProcess.Spec> copies = new ArrayList<>();
+            for (var first : firsts) {
+                int count = switch (first.name()) {
+                    case "financing-service", "query-service" -> instances;
+                    case "relayer-service" -> Math.min(instances, 2);
+                    default -> 1;
+                };
+                for (int number = 2; number <= count; number++) {
+                    copies.add(another(first, number));
+                }
+            }
+            return copies;
+        }
+
+        /**
+         * Instance {@code number} of the service {@code first} is, named after it: the same jar and settings, on free
+         * ports of its own (its gRPC server's, if it has one, and its management port).
+         */
+        static ServiceProcess.Spec another(ServiceProcess.Spec first, int number) {
+            var environment = new HashMap<>(first.environment());
+            int management = Ports.free();
+            environment.put("FINANCING_MANAGEMENT_PORT", Integer.toString(management));
+            int grpc = first.grpcPort() == 0 ? 0 : Ports.free();
+            if (grpc > 0) {
+                environment.put(GRPC_PORT_VARIABLE.get(first.name()), Integer.toString(grpc));
+            }
+            return new ServiceProcess.Spec(first.name() + "-" + number, first.jar(), first.maxHeap(),
+                    Map.copyOf(environment), grpc, management);
+        }
+
+        static boolean instanceOf(ServiceProcess.Spec spec, String name) {
+            return spec.name().equals(name) || spec.name().matches(Pattern.quote(name) + "-\\d+");
         }
 
         /**

@@ -6,11 +6,13 @@ import io.financing.grpc.edge.GrpcProbe;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The commands behind the {@code ./financing} script: {@code up [--fresh] [--no-tracing]} runs the whole system;
+ * The commands behind the {@code ./financing} script: {@code up [--fresh] [--no-tracing] [--instances N]} runs the whole system;
  * {@code health [host:port …]} asks gRPC servers for their health and services; {@code call METHOD JSON}
  * calls one of our gRPC methods; {@code token …} mints a token for the local run.
  */
@@ -31,10 +33,11 @@ public final class Main {
                 case "call" -> System.exit(call(options));
                 case "inspect" -> System.exit(inspect(options));
                 case "status" -> System.exit(status(options));
+                case "record" -> System.exit(record(options));
                 case "token" -> System.exit(token(options));
                 case "identity" -> identity(options);
                 default -> {
-                    System.err.println("usage: financing up [--fresh] [--no-tracing] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch] | token operator [NAME] | token issuer|investor ID | identity");
+                    System.err.println("usage: financing up [--fresh] [--no-tracing] [--instances N] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch] | record FILE [--every SECONDS] [--minutes N] | token operator [NAME] | token issuer|investor ID | identity");
                     System.exit(2);
                 }
             }
@@ -45,9 +48,14 @@ public final class Main {
     }
 
     private static void up(List<String> options) throws InterruptedException {
-        for (String option : options) {
-            if (!option.equals("--fresh") && !option.equals("--no-tracing")) {
-                throw new IllegalArgumentException("unknown option " + option + " (up takes --fresh and --no-tracing)");
+        int instances = 1;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("--instances") && i + 1 < options.size()) {
+                instances = instances(options.get(++i));
+            } else if (!option.equals("--fresh") && !option.equals("--no-tracing")) {
+                throw new IllegalArgumentException(
+                        "unknown option " + option + " (up takes --fresh, --no-tracing and --instances N)");
             }
         }
         LocalSettings settings = LocalSettings.from(System.getenv());
@@ -56,7 +64,15 @@ public final class Main {
         }
         System.setProperty("financing.logs", settings.logDirectory().toString());
         System.setProperty("logback.configurationFile", "financing-up-logback.xml");
-        new LocalRun(settings, Path.of("").toAbsolutePath()).up(options.contains("--fresh"));
+        new LocalRun(settings, Path.of("").toAbsolutePath(), instances).up(options.contains("--fresh"));
+    }
+
+    private static int instances(String count) {
+        try {
+            return Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--instances takes a number, got \"" + count + "\"");
+        }
     }
 
     private static int call(List<String> options) throws Exception {
@@ -79,6 +95,24 @@ public final class Main {
             throw new IllegalArgumentException("usage: status [--watch]");
         }
         return Status.show(LocalSettings.from(System.getenv()), options.contains("--watch"), System.out);
+    }
+
+    private static int record(List<String> options) throws InterruptedException {
+        if (options.isEmpty() || options.size() % 2 == 0) {
+            throw new IllegalArgumentException("usage: record FILE [--every SECONDS] [--minutes N]");
+        }
+        Duration every = Duration.ofMinutes(1);
+        Optional<Integer> minutes = Optional.empty();
+        for (int i = 1; i < options.size(); i += 2) {
+            int value = Integer.parseInt(options.get(i + 1));
+            switch (options.get(i)) {
+                case "--every" -> every = Duration.ofSeconds(value);
+                case "--minutes" -> minutes = Optional.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + options.get(i)
+                        + " (record takes --every SECONDS and --minutes N)");
+            }
+        }
+        return Record.record(LocalSettings.from(System.getenv()), Path.of(options.get(0)), every, minutes, System.out);
     }
 
     /**

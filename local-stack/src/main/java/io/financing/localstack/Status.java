@@ -33,7 +33,7 @@ final class Status {
     private static final Duration WINDOW = Duration.ofSeconds(60);
 
     private final LocalSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Rates rates;
 
     private Status(LocalSettings settings) {
@@ -56,16 +56,24 @@ final class Status {
         }
     }
 
-    private record Service(String name, int port) {
+    record Service(String name, int port) {
+    }
+
+    /** Every instance the run wrote it runs ({@link ServiceDirectory}), or the four at their configured ports. */
+    static List<Service> services(LocalSettings settings) {
+        var ports = settings.management();
+        return ServiceDirectory.read(settings.runDirectory())
+                .map(entries -> entries.stream().filter(entry -> !entry.name().equals(LocalRun.Services.ZIPKIN))
+                        .map(entry -> new Service(entry.name(), entry.managementPort())).toList())
+                .orElse(List.of(new Service("listener-service", ports.listener()),
+                        new Service("financing-service", ports.financing()),
+                        new Service("relayer-service", ports.relayer()), new Service("query-service", ports.query())));
     }
 
     private int screen(PrintStream out) {
-        var ports = settings.management();
-        List<Service> services = List.of(new Service("listener-service", ports.listener()),
-                new Service("financing-service", ports.financing()), new Service("relayer-service", ports.relayer()),
-                new Service("query-service", ports.query()));
+        List<Service> services = services(settings);
         out.printf("financing status at %s%n%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
-        out.printf("%-18s %-8s %s%n", "SERVICE", "HEALTH", "PARTS");
+        out.printf("%-20s %-8s %s%n", "SERVICE", "HEALTH", "PARTS");
         int down = 0;
         List<PrometheusText> metrics = new ArrayList<>();
         for (Service service : services) {
@@ -101,7 +109,7 @@ final class Status {
     private String health(Service service, PrintStream out) {
         Optional<JsonNode> health = fetch(service.port(), "/actuator/health").map(Status::json);
         if (health.isEmpty()) {
-            out.printf("%-18s %-8s not reachable at localhost:%d%n", service.name(), "DOWN", service.port());
+            out.printf("%-20s %-8s not reachable at localhost:%d%n", service.name(), "DOWN", service.port());
             return "DOWN";
         }
         String status = health.get().path("status").asText("UNKNOWN");
@@ -111,7 +119,7 @@ final class Status {
                 parts.add(part.getKey() + " " + part.getValue().path("status").asText());
             }
         });
-        out.printf("%-18s %-8s %s%n", service.name(), status, String.join(", ", parts));
+        out.printf("%-20s %-8s %s%n", service.name(), status, String.join(", ", parts));
         return status;
     }
 
@@ -141,12 +149,13 @@ final class Status {
                 .mapToDouble(PrometheusText.Sample::value).sum();
     }
 
-    private Optional<String> fetch(int port, String path) {
+    /** What a service's management port answers at that path; nothing if it does not answer. */
+    static Optional<String> fetch(int port, String path) {
         try {
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(5)).build();
             // Health answers 503 with its JSON when the service is down: that is still an answer.
-            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

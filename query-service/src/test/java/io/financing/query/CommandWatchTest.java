@@ -19,8 +19,11 @@ import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.financing.query.retention.CommandRetention;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcPort;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,6 +56,10 @@ class CommandWatchTest {
     int port;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    CommandRetention retention;
+    @Autowired
+    JdbcTemplate readModel;
 
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final UUID command = UUID.randomUUID();
@@ -215,6 +223,42 @@ class CommandWatchTest {
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThat(watch(Caller.operator("support")).next().getStatus().getState())
                 .isEqualTo(CommandStatus.State.SUCCEEDED);
+    }
+
+    /**
+     * Retention: a command decided longer ago than the retention goes whole, its status and the events it caused,
+     * and is UNKNOWN again, as a command never sent; one decided since stays, whole.
+     */
+    @Test
+    void aCommandOlderThanTheRetentionIsForgottenWholeAndUnknownAgainWhileAYoungerOneStays() {
+        StoredEvent placed = causedByTheCommand("Investor", ann, "BidOnInvoicePlaced",
+                "{\"investorId\":\"%s\",\"invoiceId\":\"%s\",\"bidAmount\":\"10.00\"}".formatted(ann, invoice));
+        succeeded("BidOnInvoice", Caller.investor(ann), placed);
+        next(placed, "Invoice", invoice, "InvoiceFinanced", decision("10.00"));
+        UUID younger = UUID.randomUUID();
+        UUID sold = UUID.randomUUID();
+        succeeded(younger, "SellInvoice", Caller.issuer(issuer), causedBy(younger, "Invoice", sold, "InvoiceCreated",
+                "{\"invoiceId\":\"%s\",\"issuerId\":\"%s\",\"askingPrice\":\"10.00\"}".formatted(sold, issuer)));
+        untilSettled(watch(Caller.operator("support")));
+        untilSettled(watch(younger, Caller.operator("support")));
+        decidedAgo(command, Duration.ofDays(8));
+
+        retention.forgetExpired();
+
+        assertThat(watch(Caller.operator("support")).next()).isEqualTo(unknown());
+        assertThat(readModel.queryForObject("SELECT count(*) FROM caused_events WHERE correlation_id = ?", Integer.class,
+                command)).as("the events the forgotten command caused").isZero();
+        CommandProgress kept = watch(younger, Caller.operator("support")).next();
+        assertThat(kept.getSettled()).isTrue();
+        assertThat(kept.getEventsList()).hasSize(1);
+        assertThat(meters.counter("financing.retention.forgotten", "table", "command_statuses").count()).isPositive();
+    }
+
+    /** As if the command had been decided, and the events it caused had occurred, that long ago. */
+    private void decidedAgo(UUID commandId, Duration age) {
+        var then = Timestamp.from(Instant.now().minus(age));
+        readModel.update("UPDATE command_statuses SET decided_at = ? WHERE command_id = ?", then, commandId);
+        readModel.update("UPDATE caused_events SET occurred_at = ? WHERE correlation_id = ?", then, commandId);
     }
 
     @Test

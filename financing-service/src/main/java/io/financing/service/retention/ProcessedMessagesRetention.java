@@ -1,5 +1,6 @@
 package io.financing.service.retention;
 
+import io.financing.eventstore.ExpiredRows;
 import io.financing.eventstore.ProcessedMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,14 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Component;
  * writer, until none older is left.
  */
 @Component
-class ProcessedMessagesRetention implements SmartLifecycle {
+class ProcessedMessagesRetention {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedMessagesRetention.class);
 
@@ -37,7 +34,6 @@ class ProcessedMessagesRetention implements SmartLifecycle {
     private final List<String> guarded;
     private final Clock clock;
     private final Counter forgotten;
-    private ScheduledExecutorService rounds;
     private boolean refusedBefore;
 
     ProcessedMessagesRetention(ProcessedMessages processed, RetentionProperties retention, KafkaAdmin kafka,
@@ -59,13 +55,8 @@ class ProcessedMessagesRetention implements SmartLifecycle {
             return 0;
         }
         var cutoff = clock.instant().minus(retention.processedMessages());
-        long total = 0;
-        int last;
-        do {
-            last = processed.forgetProcessedBefore(cutoff, retention.batch());
-            total += last;
-            forgotten.increment(last);
-        } while (last == retention.batch());
+        long total = ExpiredRows.deleteAll(retention.batch(),
+                () -> processed.forgetProcessedBefore(cutoff, retention.batch()), forgotten);
         if (total > 0) {
             log.info("Forgot {} records of messages processed before {}", total, cutoff);
         }
@@ -91,31 +82,5 @@ class ProcessedMessagesRetention implements SmartLifecycle {
         }
         refusedBefore = !allowed;
         return allowed;
-    }
-
-    @Override
-    public void start() {
-        rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("retention").daemon().factory());
-        long every = retention.interval().toMillis();
-        rounds.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void round() {
-        try {
-            forgetExpired();
-        } catch (RuntimeException e) {
-            log.warn("Forgetting expired processed messages failed this round; trying again in {}: {}",
-                    retention.interval(), e.getMessage());
-        }
-    }
-
-    @Override
-    public void stop() {
-        rounds.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return rounds != null && !rounds.isShutdown();
     }
 }

@@ -3,6 +3,7 @@ package io.financing.query.command;
 import io.financing.api.saga.SagaStep;
 import io.financing.query.projection.ProjectedEvent;
 import io.financing.query.projection.ProjectedRows;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ class CausedEvents {
     /** Records the events (a redelivered one is there already, and changes nothing). */
     void insertAll(List<ProjectedEvent> events) {
         jdbc.batchUpdate("INSERT INTO caused_events (correlation_id, position, event_id, causation_id, name,"
-                        + " aggregate_type, aggregate_id, version, calls_for_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " aggregate_type, aggregate_id, version, calls_for_step, occurred_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (correlation_id, position) DO NOTHING", events, events.size(),
                 (statement, event) -> {
                     statement.setObject(1, event.correlationId());
@@ -37,6 +39,7 @@ class CausedEvents {
                     statement.setObject(7, event.aggregateId());
                     statement.setLong(8, event.version());
                     statement.setBoolean(9, event.event().flatMap(SagaStep::after).isPresent());
+                    statement.setObject(10, event.occurredAt().atOffset(ZoneOffset.UTC));
                 });
     }
 

@@ -42,18 +42,19 @@ class CommandStatusProjection implements Projection {
         Map<UUID, CommandStatusRow> made = new LinkedHashMap<>();
         for (ProjectedEvent outcome : outcomes) {
             if (outcome.event().isPresent() && !known.contains(outcome.aggregateId())) {
-                made.putIfAbsent(outcome.aggregateId(), status(outcome.aggregateId(), (CommandOutcome) outcome.event().get()));
+                made.putIfAbsent(outcome.aggregateId(), status(outcome, (CommandOutcome) outcome.event().get()));
             }
         }
         rows.insertAll(made.values());
     }
 
-    private static CommandStatusRow status(UUID commandId, CommandOutcome outcome) {
+    private static CommandStatusRow status(ProjectedEvent stored, CommandOutcome outcome) {
+        UUID commandId = stored.aggregateId();
         return switch (outcome) {
             case CommandSucceeded succeeded -> new CommandStatusRow(commandId, succeeded.issuedBy(), "SUCCEEDED", "",
-                    succeeded.eventIds().stream().map(UUID::toString).toList());
-            case CommandRejected rejected ->
-                    new CommandStatusRow(commandId, rejected.issuedBy(), "REJECTED", rejected.reason(), List.of());
+                    succeeded.eventIds().stream().map(UUID::toString).toList(), stored.occurredAt());
+            case CommandRejected rejected -> new CommandStatusRow(commandId, rejected.issuedBy(), "REJECTED",
+                    rejected.reason(), List.of(), stored.occurredAt());
         };
     }
 }

@@ -5,6 +5,8 @@ import io.financing.api.access.Caller.Role;
 import io.financing.query.projection.ProjectedRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +29,7 @@ public class CommandStatusRows {
     }
 
     private static final String SELECT = "SELECT command_id, issued_by_role, issued_by_subject, state, reason,"
-            + " event_ids FROM command_statuses";
+            + " event_ids, decided_at FROM command_statuses";
 
     public Optional<CommandStatusRow> findById(UUID commandId) {
         return jdbc.query(SELECT + " WHERE command_id = ?", (columns, rowNumber) -> row(columns), commandId)
@@ -52,8 +54,8 @@ public class CommandStatusRows {
 
     void insertAll(Collection<CommandStatusRow> statuses) {
         jdbc.batchUpdate("INSERT INTO command_statuses"
-                        + " (command_id, issued_by_role, issued_by_subject, state, reason, event_ids)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING", statuses, statuses.size(),
+                        + " (command_id, issued_by_role, issued_by_subject, state, reason, event_ids, decided_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING", statuses, statuses.size(),
                 (statement, status) -> {
                     statement.setObject(1, status.commandId());
                     statement.setString(2, status.issuedBy().role().claim());
@@ -61,6 +63,7 @@ public class CommandStatusRows {
                     statement.setString(4, status.state());
                     statement.setString(5, status.reason());
                     statement.setString(6, String.join(",", status.eventIds()));
+                    statement.setObject(7, status.decidedAt().atOffset(ZoneOffset.UTC));
                 });
     }
 
@@ -68,6 +71,7 @@ public class CommandStatusRows {
         String eventIds = columns.getString(6);
         return new CommandStatusRow(columns.getObject(1, UUID.class),
                 new Caller(Role.ofClaim(columns.getString(2)).orElseThrow(), columns.getString(3)),
-                columns.getString(4), columns.getString(5), eventIds.isEmpty() ? List.of() : List.of(eventIds.split(",")));
+                columns.getString(4), columns.getString(5), eventIds.isEmpty() ? List.of() : List.of(eventIds.split(",")),
+                columns.getObject(7, OffsetDateTime.class).toInstant());
     }
 }

@@ -35,14 +35,14 @@ public class EventReader {
         EventJson.Published published = EventJson.readPublished(message);
         EventEnvelope envelope = published.envelope();
         return new ProjectedEvent(envelope.eventId(), envelope.name(), envelope.aggregateType(),
-                envelope.aggregateId(), envelope.version(), envelope.position(), envelope.correlationId(),
+                envelope.aggregateId(), envelope.version(), envelope.position(), envelope.occurredAt(), envelope.correlationId(),
                 envelope.causationId(), counted(envelope.name(), published.event()));
     }
 
     /** An event from the store, in a rebuild. */
     public ProjectedEvent fromStore(StoredEvent stored) {
         return new ProjectedEvent(stored.eventId(), stored.name(), stored.streamType(), stored.streamId(),
-                stored.version(), stored.position(), stored.metadata().correlationId(),
+                stored.version(), stored.position(), stored.occurredAt(), stored.metadata().correlationId(),
                 stored.metadata().causationId(), counted(stored.name(), EventJson.readStored(stored.name(), stored.data())));
     }
 
