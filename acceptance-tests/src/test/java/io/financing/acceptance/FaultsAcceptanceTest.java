@@ -212,12 +212,12 @@ class FaultsAcceptanceTest {
                         .isEqualTo(twice(ofOne));
                 assertThat(groups.unread()).as("partitions left unread").isEmpty();
             });
+            assertThat(local.instancesOf("financing-service").stream().mapToDouble(FaultsAcceptanceTest::behind).sum())
+                    .as("loads whose remembered state another instance had moved past").isPositive();
         } finally {
             added.forEach(local::retire);
         }
         assertThat(messagesAppliedTwice()).isEmpty();
-        assertThat(local.instancesOf("financing-service").stream().mapToDouble(FaultsAcceptanceTest::behind).sum())
-                .as("loads whose remembered state another instance had moved past").isPositive();
     }
 
     private static Map<String, Integer> twice(Map<String, Integer> members) {

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -144,7 +145,7 @@ class ObservabilityAcceptanceTest {
     @Test
     void anOpenTransactionShowsInTheHoldBackAndTheLogNamesItAndBothClearWhenItEnds() throws Exception {
         String url = system.local().infrastructure().postgres().jdbcUrl(Infrastructure.EVENT_STORE_DATABASE);
-        int logged = relayerLogs().length();
+        Map<ServiceProcess, Integer> logged = relayerLogLengths();
         try (Connection open = DriverManager.getConnection(url, local.databaseUser(), local.databasePassword())) {
             open.createStatement().execute("SET application_name = 'hold-back-test'");
             open.setAutoCommit(false);
@@ -156,14 +157,14 @@ class ObservabilityAcceptanceTest {
 
             await().atMost(SETTLING).untilAsserted(() -> {
                 assertThat(holdBack()).isPositive();
-                assertThat(relayerLogs().substring(logged)).contains("held back for", "hold-back-test, pid " + pid);
+                assertThat(relayerLogsSince(logged)).contains("held back for", "hold-back-test, pid " + pid);
             });
             open.rollback();
         }
 
         await().atMost(SETTLING).untilAsserted(() -> {
             assertThat(holdBack()).isZero();
-            assertThat(relayerLogs().substring(logged)).contains("events released after");
+            assertThat(relayerLogsSince(logged)).contains("events released after");
         });
     }
 
@@ -178,10 +179,19 @@ class ObservabilityAcceptanceTest {
         return seconds;
     }
 
-    private String relayerLogs() throws Exception {
+    private Map<ServiceProcess, Integer> relayerLogLengths() throws Exception {
+        Map<ServiceProcess, Integer> lengths = new HashMap<>();
+        for (ServiceProcess relayer : system.local().instancesOf("relayer-service")) {
+            lengths.put(relayer, Files.readString(relayer.logFile()).length());
+        }
+        return lengths;
+    }
+
+    /** What each relayer logged since the lengths were taken: either may lead. */
+    private String relayerLogsSince(Map<ServiceProcess, Integer> lengths) throws Exception {
         var logs = new StringBuilder();
         for (ServiceProcess relayer : system.local().instancesOf("relayer-service")) {
-            logs.append(Files.readString(relayer.logFile()));
+            logs.append(Files.readString(relayer.logFile()).substring(lengths.getOrDefault(relayer, 0)));
         }
         return logs.toString();
     }
