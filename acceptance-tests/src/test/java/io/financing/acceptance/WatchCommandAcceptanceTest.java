@@ -91,7 +91,11 @@ class WatchCommandAcceptanceTest {
         assertThat(queries().getInvoice(id(invoice)).getStatus()).isEqualTo(InvoiceStatus.APPROVED);
         assertThat(queries().getInvestor(id(ann))).isEqualTo(investor(ann, "90.00", "0.00", "10.00"));
 
-        String second = commands().sellInvoice(sale(issuer).build()).getInvoiceId().getValue();
+        // As a client would: a bid waits until its invoice is on sale (the sale and the bid go by different partitions).
+        String secondSale = UUID.randomUUID().toString();
+        Iterator<CommandProgress> secondSaleProgress = watch(secondSale);
+        String second = commands().sellInvoice(sale(issuer).setCommandId(secondSale).build()).getInvoiceId().getValue();
+        assertThat(namesWhenSettled(secondSaleProgress)).containsExactly("InvoiceCreated");
         assertThat(namesWhenSettled(watch(bid(ann, second, "10")))).containsExactly("BidOnInvoicePlaced",
                 "InvoiceFinanced");
         String reversal = commands().reverseFinancing(ReverseFinancingCommand.newBuilder().setInvoiceId(id(second))
