@@ -99,8 +99,8 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
             aggregate.restore(staged.get().state(), staged.get().version());
             return Optional.of(aggregate);
         }
-        boolean wasRemembered = type.takesSnapshots() && recent.get(id) != null;
-        long restored = restore(aggregate);
+        RecentStates.Recent<S> known = type.takesSnapshots() ? recent.get(id) : null;
+        long restored = restore(aggregate, known);
         if (restored > 0 && heldVersion(id).filter(version -> version == restored).isPresent()) {
             return Optional.of(aggregate); // the batch holds the stream at the version remembered: nothing after it
         }
@@ -110,7 +110,7 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
         if (events.isEmpty() && fromVersion == 1) {
             return Optional.empty();
         }
-        if (wasRemembered && !events.isEmpty()) {
+        if (known != null && !events.isEmpty()) {
             rememberedBehind.increment();
         }
         events.forEach(event -> aggregate.replay(deserialize(event), event.version()));
@@ -186,12 +186,14 @@ public final class AggregateRepository<A extends Aggregate<E, S>, E, S> {
         return json.readValue(event.data(), type.events().typeOf(event.name()));
     }
 
-    /** Restores the empty aggregate's latest state known here, else its latest snapshot; returns its version. */
-    private long restore(A aggregate) {
+    /**
+     * Restores the empty aggregate's latest state known here ({@code known}, or null), else its latest snapshot;
+     * returns its version.
+     */
+    private long restore(A aggregate, RecentStates.Recent<S> known) {
         if (!type.takesSnapshots()) {
             return 0;
         }
-        RecentStates.Recent<S> known = recent.get(aggregate.id());
         if (known == null) {
             notRemembered.increment();
             return restoreSnapshot(aggregate);

@@ -109,7 +109,7 @@ public final class LocalRun implements AutoCloseable {
             deleteRecursively(settings.logDirectory());
         }
         requirePortsFree();
-        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
+        writeServiceDirectory();
         boolean firstStart = !Files.exists(settings.dataDirectory());
         log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
         infrastructure = Infrastructure.start(settings.infrastructure());
@@ -178,15 +178,19 @@ public final class LocalRun implements AutoCloseable {
     public ServiceProcess startAnother(String name) {
         var another = process(Services.another(service(name).spec(), instancesOf(name).size() + 1));
         services.add(another);
-        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
+        writeServiceDirectory();
         supervise(another);
         return another;
+    }
+
+    private void writeServiceDirectory() {
+        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
     }
 
     /** Stops that instance for good, gracefully: it is no longer started again, nor part of the run. */
     public void retire(ServiceProcess instance) {
         services.remove(instance);
-        ServiceDirectory.write(settings.runDirectory(), services.stream().map(ServiceProcess::spec).toList());
+        writeServiceDirectory();
         instance.stop(SERVICE_GRACE);
     }
 

@@ -72,10 +72,8 @@ final class Record {
             });
         }
         var all = new PrometheusText(metrics.stream().flatMap(text -> text.samples().stream()).toList());
-        values.put("consumer lag events", all.named("kafka_consumer_fetch_manager_records_lag").stream()
-                .filter(sample -> !sample.label("partition").isEmpty() && !Double.isNaN(sample.value())
-                        && sample.label("topic").contains("."))
-                .mapToDouble(PrometheusText.Sample::value).sum());
+        values.put("consumer lag events",
+                Status.consumerLags(all).values().stream().mapToDouble(Double::doubleValue).sum());
         values.put("relay lag events", all.sum("financing_relay_lag_events"));
         values.put("projection lag events", all.sum("financing_projection_lag_events"));
         for (String database : List.of(Infrastructure.EVENT_STORE_DATABASE, Infrastructure.READ_MODEL_DATABASE)) {

@@ -125,6 +125,15 @@ final class Status {
 
     /** The lag of each consumer group on each topic, from the Kafka clients' own metrics. */
     private static void consumerLag(PrometheusText all, PrintStream out) {
+        out.printf("%n%-34s %-24s %s%n", "CONSUMER GROUP", "TOPIC", "LAG (events)");
+        consumerLags(all).forEach((groupAndTopic, lag) -> {
+            String[] key = groupAndTopic.split("\t");
+            out.printf("%-34s %-24s %.0f%n", key[0], key[1], lag);
+        });
+    }
+
+    /** The lag of each consumer group on each topic ("group\ttopic"), summed over its partitions. */
+    static Map<String, Double> consumerLags(PrometheusText all) {
         Map<String, Map<String, Double>> byGroupAndTopic = new TreeMap<>();
         for (var sample : all.named("kafka_consumer_fetch_manager_records_lag")) {
             // Kafka reports each topic twice, with its dots and with them as underscores.
@@ -135,12 +144,10 @@ final class Status {
                         .merge(sample.label("partition"), sample.value(), Math::max);
             }
         }
-        out.printf("%n%-34s %-24s %s%n", "CONSUMER GROUP", "TOPIC", "LAG (events)");
-        byGroupAndTopic.forEach((groupAndTopic, partitions) -> {
-            String[] key = groupAndTopic.split("\t");
-            out.printf("%-34s %-24s %.0f%n", key[0], key[1],
-                    partitions.values().stream().mapToDouble(Double::doubleValue).sum());
-        });
+        Map<String, Double> lags = new TreeMap<>();
+        byGroupAndTopic.forEach((groupAndTopic, partitions) ->
+                lags.put(groupAndTopic, partitions.values().stream().mapToDouble(Double::doubleValue).sum()));
+        return lags;
     }
 
     private static double outcomes(PrometheusText all, String outcome) {
