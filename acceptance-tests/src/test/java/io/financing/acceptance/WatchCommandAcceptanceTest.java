@@ -104,7 +104,10 @@ class WatchCommandAcceptanceTest {
         assertThat(queries().getInvoice(id(second)).getStatus()).isEqualTo(InvoiceStatus.REVERSED);
         assertThat(queries().getInvestor(id(ann))).isEqualTo(investor(ann, "90.00", "0.00", "10.00"));
 
-        String third = commands().sellInvoice(sale(issuer).build()).getInvoiceId().getValue();
+        String thirdSale = UUID.randomUUID().toString();
+        Iterator<CommandProgress> thirdSaleProgress = watch(thirdSale);
+        String third = commands().sellInvoice(sale(issuer).setCommandId(thirdSale).build()).getInvoiceId().getValue();
+        assertThat(namesWhenSettled(thirdSaleProgress)).containsExactly("InvoiceCreated");
         assertThat(namesWhenSettled(watch(bid(ann, third, "5")))).containsExactly("BidOnInvoicePlaced",
                 "BidOnInvoiceRejected", "InvestorFundsReleased");
         assertThat(queries().getInvestor(id(ann))).isEqualTo(investor(ann, "90.00", "0.00", "10.00"));
