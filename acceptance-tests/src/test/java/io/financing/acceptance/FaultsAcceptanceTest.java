@@ -17,7 +17,7 @@ import io.financing.grpc.edge.GrpcProbe;
 import io.financing.localstack.LocalRun;
 import io.financing.localstack.LocalSettings;
 import io.financing.localstack.PostgresServer;
-import io.financing.localstack.PrometheusText;
+import io.financing.api.metrics.PrometheusText;
 import io.financing.localstack.ServiceProcess;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;

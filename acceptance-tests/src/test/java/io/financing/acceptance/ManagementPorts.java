@@ -1,6 +1,6 @@
 package io.financing.acceptance;
 
-import io.financing.localstack.PrometheusText;
+import io.financing.api.metrics.PrometheusText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

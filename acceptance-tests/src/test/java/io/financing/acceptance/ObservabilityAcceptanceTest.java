@@ -13,7 +13,7 @@ import io.financing.api.v1.QueriesGrpc;
 import io.financing.api.v1.SellInvoiceCommand;
 import io.financing.localstack.Infrastructure;
 import io.financing.localstack.LocalSettings;
-import io.financing.localstack.PrometheusText;
+import io.financing.api.metrics.PrometheusText;
 import io.financing.localstack.ServiceProcess;
 import io.financing.populate.RegisteringPublisher;
 import io.financing.populate.Registration;

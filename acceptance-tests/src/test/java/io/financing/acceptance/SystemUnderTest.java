@@ -57,6 +57,11 @@ record SystemUnderTest(String commandsAddress, String queriesAddress, String kaf
                 "localhost:" + settings.kafkaPort(), asOperator, system);
     }
 
+    /** The web console's address: the local system's, or a deployment's in {@code FINANCING_CONSOLE_URL}. */
+    String consoleAddress() {
+        return local == null ? required("FINANCING_CONSOLE_URL") : "http://localhost:" + local.settings().consolePort();
+    }
+
     ManagedChannel commandsChannel() {
         return clients.to(commandsAddress);
     }

@@ -91,8 +91,13 @@ public final class LocalIdentity {
 
     /** A token for that caller, valid from now for {@link #VALIDITY}. */
     public String token(Caller caller) {
+        return token(caller, VALIDITY);
+    }
+
+    /** A token for that caller, valid from now for that long. */
+    public String token(Caller caller, Duration validity) {
         Instant now = Instant.now();
-        return token(claims(caller, now, now.plus(VALIDITY)).build());
+        return token(claims(caller, now, now.plus(validity)).build());
     }
 
     /** A token with exactly these claims, signed with this key (tests make hostile ones). */

@@ -1,6 +1,7 @@
 package io.financing.localstack;
 
 import io.financing.api.access.Caller;
+import io.financing.grpc.edge.ClientChannels;
 import io.financing.grpc.edge.GrpcProbe;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
@@ -50,6 +51,9 @@ public final class LocalRun implements AutoCloseable {
      */
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    /** Who the console acts as, and how long its token lasts: longer than any run is up. */
+    private static final Caller CONSOLE_CALLER = Caller.operator("console");
+    private static final Duration CONSOLE_TOKEN_VALIDITY = Duration.ofDays(30);
     /**
      * The populate tool's arguments for the parties a first start registers (Docker Compose's populate service
      * gives the same): their ids come from their names, so they are the same everywhere and never registered twice.
@@ -113,17 +117,35 @@ public final class LocalRun implements AutoCloseable {
         boolean firstStart = !Files.exists(settings.dataDirectory());
         log.info("Starting PostgreSQL and Kafka (data in {})", settings.dataDirectory());
         infrastructure = Infrastructure.start(settings.infrastructure());
+        giveTheConsoleItsToken();
         trainAotCaches();
         services.stream().filter(service -> !collectsSpans(service)).forEach(this::supervise);
         awaitServing();
+        awaitHttp(service(Services.CONSOLE), "/actuator/health/readiness");
         // Zipkin last: it only collects spans, and starting beside the services would slow each of theirs on a
         // small machine (on two cores, by a third). The spans of their own starts are lost; no call's is, since the
         // run is up only once Zipkin takes spans too.
         services.stream().filter(LocalRun::collectsSpans).forEach(this::supervise);
         if (settings.tracing()) {
-            awaitZipkin();
+            awaitHttp(service(Services.ZIPKIN), "/health");
         }
         return firstStart;
+    }
+
+    /**
+     * The console calls the listener and the query service as an operator of this run, who may do everything, and says
+     * so on its pages. Its token is minted here, once the identity exists, valid as long as a run may last.
+     */
+    private void giveTheConsoleItsToken() {
+        if (!settings.authentication()) {
+            return;
+        }
+        ServiceProcess console = service(Services.CONSOLE);
+        var environment = new HashMap<>(console.spec().environment());
+        environment.put(ClientChannels.TOKEN, infrastructure.identity().token(CONSOLE_CALLER, CONSOLE_TOKEN_VALIDITY));
+        var spec = console.spec();
+        services.set(services.indexOf(console), process(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.maxHeap(),
+                Map.copyOf(environment), spec.grpcPort(), spec.httpPort())));
     }
 
     /**
@@ -267,9 +289,10 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    private void awaitZipkin() throws InterruptedException {
+    /** Waits until the service answers 200 on its HTTP port at that path. */
+    private void awaitHttp(ServiceProcess service, String path) throws InterruptedException {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.zipkinPort() + "/health"))
+        var health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.spec().httpPort() + path))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (true) {
@@ -281,8 +304,8 @@ public final class LocalRun implements AutoCloseable {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Zipkin did not start within " + STARTUP_TIMEOUT.toSeconds() + " s; see "
-                        + service(Services.ZIPKIN).logFile());
+                throw new IllegalStateException(service.spec().name() + " did not start within "
+                        + STARTUP_TIMEOUT.toSeconds() + " s; see " + service.logFile());
             }
             Thread.sleep(250);
         }
@@ -295,7 +318,11 @@ public final class LocalRun implements AutoCloseable {
         for (ServiceProcess service : services) {
             int grpc = service.spec().grpcPort();
             int http = service.spec().httpPort();
-            String path = collectsSpans(service) ? "/zipkin/" : "/actuator";
+            String path = switch (service.spec().name()) {
+                case Services.ZIPKIN -> "/zipkin/";
+                case Services.CONSOLE -> "/";
+                default -> "/actuator";
+            };
             out.printf("  %-20s %-16s %-38s log %s%n", service.spec().name(), grpc > 0 ? "localhost:" + grpc : "",
                     http > 0 ? "http://localhost:" + http + path : "", service.logFile());
         }
@@ -389,6 +416,7 @@ public final class LocalRun implements AutoCloseable {
     static final class Services {
 
         static final String ZIPKIN = "zipkin";
+        static final String CONSOLE = "console";
         /** Where each gRPC server is told its port. */
         private static final Map<String, String> GRPC_PORT_VARIABLE =
                 Map.of("listener-service", "FINANCING_COMMANDS_PORT", "query-service", "FINANCING_QUERIES_PORT");
@@ -437,7 +465,30 @@ public final class LocalRun implements AutoCloseable {
                             "FINANCING_KAFKA_BOOTSTRAP", kafka, "FINANCING_EVENTSTORE_URL", eventStore)),
                     0, management.relayer()));
             services.addAll(copies(services, instances));
+            services.add(console(settings, repository, services, tracing, kafka, eventStore));
             return List.copyOf(services);
+        }
+
+        /**
+         * The web console, watching every service named before it (their health and metrics), reaching the gRPC
+         * servers as the tools do (trusting their certificate under TLS); its token comes once the run has an identity.
+         */
+        private static ServiceProcess.Spec console(LocalSettings settings, Path repository,
+                                                   List<ServiceProcess.Spec> watched, Map<String, String> tracing,
+                                                   String kafka, String eventStore) {
+            var environment = new HashMap<String, String>();
+            settings.clients().trusted().ifPresent(certificate -> environment.put(ClientChannels.TRUST, certificate.getPath()));
+            environment.putAll(Map.of(
+                    "FINANCING_CONSOLE_PORT", Integer.toString(settings.consolePort()),
+                    "FINANCING_COMMANDS_ADDR", "localhost:" + settings.commandsPort(),
+                    "FINANCING_QUERIES_ADDR", "localhost:" + settings.queriesPort(),
+                    "FINANCING_KAFKA_BOOTSTRAP", kafka,
+                    "FINANCING_EVENTSTORE_URL", eventStore,
+                    "FINANCING_CONSOLE_SERVICES", watched.stream().filter(service -> !service.name().equals(ZIPKIN))
+                            .map(service -> service.name() + "=http://localhost:" + service.httpPort())
+                            .collect(Collectors.joining(","))));
+            return new ServiceProcess.Spec(CONSOLE, jar(repository, CONSOLE), SERVICE_HEAP,
+                    with(environment, tracing, settings.consolePort(), Map.of()), 0, settings.consolePort());
         }
 
         /** The instances after the first: of the financing and query services, and a relayer standing by. */

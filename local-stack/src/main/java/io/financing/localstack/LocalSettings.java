@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param tracing          whether the local run starts Zipkin and the services report to it ({@code up --no-tracing})
  * @param identityPort     where the local identity provider serves its JWK Set ({@code FINANCING_IDENTITY_PORT}, 9189)
  * @param authentication   whether the gRPC servers require tokens ({@code FINANCING_AUTH}: on, unless "off")
+ * @param consolePort      where the web console serves ({@code FINANCING_CONSOLE_PORT}, 8082)
  */
 public record LocalSettings(Path home, int commandsPort, int queriesPort, int postgresPort, int kafkaPort,
                             int kafkaControllerPort, String databaseUser, String databasePassword, ServerTls tls,
                             ClientChannels clients, ManagementPorts management, int zipkinPort, boolean tracing,
-                            int identityPort, boolean authentication) {
+                            int identityPort, boolean authentication, int consolePort) {
 
     /**
      * The services' management ports ({@code FINANCING_LISTENER_MANAGEMENT_PORT} 9180,
@@ -41,20 +42,21 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
         return new LocalSettings(home, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                 PostgresServer.USER, "", null, ClientChannels.plaintext(),
                 new ManagementPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free()), Ports.free(), true,
-                Ports.free(), true);
+                Ports.free(), true, Ports.free());
     }
 
     /** The same system, its servers speaking TLS only, and its tools trusting their certificate. */
     public LocalSettings withTls(File certificate, File privateKey) {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
                 databaseUser, databasePassword, new ServerTls(certificate, privateKey), ClientChannels.trusting(certificate),
-                management, zipkinPort, tracing, identityPort, authentication);
+                management, zipkinPort, tracing, identityPort, authentication, consolePort);
     }
 
     /** The same system without Zipkin, its services reporting no spans. */
     public LocalSettings withoutTracing() {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
-                databaseUser, databasePassword, tls, clients, management, zipkinPort, false, identityPort, authentication);
+                databaseUser, databasePassword, tls, clients, management, zipkinPort, false, identityPort, authentication,
+                consolePort);
     }
 
     /** Where the local Zipkin takes spans, in its v2 API. */
@@ -85,7 +87,8 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
                 port(env, "FINANCING_ZIPKIN_PORT", 9411),
                 true,
                 port(env, "FINANCING_IDENTITY_PORT", 9189),
-                authentication).withLocalOperatorUnlessTokenGiven();
+                authentication,
+                port(env, "FINANCING_CONSOLE_PORT", 8082)).withLocalOperatorUnlessTokenGiven();
     }
 
     /**
@@ -106,7 +109,8 @@ public record LocalSettings(Path home, int commandsPort, int queriesPort, int po
 
     private LocalSettings withClients(ClientChannels others) {
         return new LocalSettings(home, commandsPort, queriesPort, postgresPort, kafkaPort, kafkaControllerPort,
-                databaseUser, databasePassword, tls, others, management, zipkinPort, tracing, identityPort, authentication);
+                databaseUser, databasePassword, tls, others, management, zipkinPort, tracing, identityPort, authentication,
+                consolePort);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

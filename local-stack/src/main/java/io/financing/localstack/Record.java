@@ -1,5 +1,6 @@
 package io.financing.localstack;
 
+import io.financing.api.metrics.PrometheusText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

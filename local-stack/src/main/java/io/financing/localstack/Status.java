@@ -1,5 +1,6 @@
 package io.financing.localstack;
 
+import io.financing.api.metrics.PrometheusText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

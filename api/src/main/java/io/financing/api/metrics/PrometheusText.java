@@ -1,4 +1,4 @@
-package io.financing.localstack;
+package io.financing.api.metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The samples of a Prometheus text exposition ({@code /actuator/prometheus}), enough to sum and group them. */
+/**
+ * The samples of a Prometheus text exposition ({@code /actuator/prometheus}), enough to sum and group them: how the
+ * tools and the console read the metrics the services publish.
+ */
 public record PrometheusText(List<Sample> samples) {
 
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");

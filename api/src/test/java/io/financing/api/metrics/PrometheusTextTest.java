@@ -1,4 +1,4 @@
-package io.financing.localstack;
+package io.financing.api.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,78 @@
+package io.financing.acceptance;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console in a real browser, as a user drives it: the live page open, parties registered and an invoice sold
+ * and bid on through the forms, InvoiceFinanced arriving in the feed, the bid's command drawn to settled, and the
+ * invoice's page showing FINANCED beside its events. Each page's screenshot is kept (target/screenshots), and the
+ * README shows them.
+ */
+class ConsoleAcceptanceTest {
+
+    private static final LocatorAssertions.ContainsTextOptions SETTLING =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+
+    private ConsoleBrowser browser;
+    private String console;
+
+    @BeforeEach
+    void open() throws Exception {
+        console = SystemUnderTest.get().consoleAddress();
+        browser = new ConsoleBrowser();
+    }
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    void anInvoiceSoldAndFinancedThroughTheFormsIsSeenLiveAndOnItsPage() throws Exception {
+        Page live = browser.page();
+        live.navigate(console + "/");
+        assertThat(live.locator("#caller")).containsText("calling as operator");
+        assertThat(live.locator("#health")).containsText("UP", SETTLING);
+
+        Page act = browser.page();
+        act.navigate(console + "/act.html");
+        send(act, "register-issuer", "IssuerCreated");
+        act.locator("#register-investor input[name=name]").fill("Console Ann");
+        send(act, "register-investor", "InvestorCreated");
+        act.locator("#sell input[name=askingPrice]").fill("100.00");
+        send(act, "sell", "SUCCEEDED, settled");
+        String invoice = act.locator("#bid input[name=invoiceId]").inputValue();
+        act.locator("#bid input[name=amount]").fill("120.00");
+        send(act, "bid", "SUCCEEDED, settled");
+        ConsoleBrowser.screenshot(act, "act");
+
+        Locator financed = live.locator("#feed tr[data-name=InvoiceFinanced][data-aggregate='" + invoice + "']");
+        assertThat(financed).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        ConsoleBrowser.screenshot(live, "live");
+
+        act.locator("#bid .result a[href^='command.html']").click();
+        assertThat(act.locator("#settled")).isVisible();
+        assertThat(act.locator("#steps")).containsText("InvoiceFinanced");
+        assertThat(act.locator("#steps")).containsText("InvestorFundsReleased");
+        ConsoleBrowser.screenshot(act, "command");
+
+        act.navigate(console + "/aggregate.html?type=Invoice&id=" + invoice);
+        assertThat(act.locator("#row tr[data-field=status] td.changed")).hasText("FINANCED");
+        assertThat(act.locator("#events tr[data-name=InvoiceFinanced]")).containsText("winningBid");
+        assertThat(act.locator("#events")).containsText("InvoiceCreated");
+        ConsoleBrowser.screenshot(act, "aggregate");
+    }
+
+    /** Submits the form and waits until its result says that. */
+    private static void send(Page page, String form, String until) {
+        page.locator("#" + form + " button").click();
+        assertThat(page.locator("#" + form + " .result")).containsText(until, SETTLING);
+    }
+}

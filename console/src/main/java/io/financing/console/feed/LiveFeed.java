@@ -1,0 +1,153 @@
+package io.financing.console.feed;
+
+import io.financing.console.ConsoleProperties;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The events on {@code financing.events} as they arrive, for every page watching them. It reads every partition
+ * itself, in no consumer group, committing nothing: watching takes nothing from the services' consumers, and a
+ * console started anew begins with the last {@code feedHistory} events of each partition. A page that falls behind
+ * misses events rather than holding up the others.
+ */
+@Component
+public class LiveFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final ConsoleProperties properties;
+    private final Sinks.Many<FeedEvent> arrivals = Sinks.many().multicast().directBestEffort();
+    private final ArrayDeque<FeedEvent> recent = new ArrayDeque<>();
+    private final KafkaConsumer<String, String> consumer;
+    private volatile boolean running;
+    private volatile String trouble = "not started";
+    private Thread reader;
+
+    LiveFeed(ConsoleProperties properties) {
+        this.properties = properties;
+        this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", properties.kafkaBootstrap(),
+                "client.id", "console-feed", "enable.auto.commit", false, "auto.offset.reset", "latest"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** The recent events that pass the filter, oldest first, then each one that arrives. */
+    public Flux<FeedEvent> events(String aggregateType, String aggregateId) {
+        return Flux.defer(() -> Flux.concat(Flux.fromIterable(recent()), arrivals.asFlux()))
+                .filter(event -> event.matches(aggregateType, aggregateId));
+    }
+
+    /** Why the feed is not reading, or null while it is. */
+    public String trouble() {
+        return trouble;
+    }
+
+    private synchronized List<FeedEvent> recent() {
+        return List.copyOf(recent);
+    }
+
+    private synchronized void remember(FeedEvent event) {
+        recent.addLast(event);
+        while (recent.size() > properties.feedHistory()) {
+            recent.removeFirst();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        reader = Thread.ofPlatform().name("console-feed").daemon().start(this::read);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+        try {
+            reader.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void read() {
+        try (consumer) {
+            while (running) {
+                try {
+                    if (consumer.assignment().isEmpty()) {
+                        assignFromRecent();
+                    }
+                    poll();
+                } catch (WakeupException stopping) {
+                    return;
+                } catch (RuntimeException e) {
+                    trouble = "Kafka: " + e.getMessage();
+                    log.warn("The live feed could not read {}; trying again in {} s: {}", properties.eventsTopic(),
+                            RETRY.toSeconds(), e.toString());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    /** Every partition of the topic, from the last {@code feedHistory} events of each. */
+    private void assignFromRecent() {
+        List<TopicPartition> partitions = consumer.partitionsFor(properties.eventsTopic(), RETRY.multipliedBy(5))
+                .stream().map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("no topic " + properties.eventsTopic() + " yet");
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+        consumer.endOffsets(partitions).forEach((partition, end) ->
+                consumer.seek(partition, Math.max(beginnings.get(partition), end - properties.feedHistory())));
+    }
+
+    private void poll() {
+        var records = consumer.poll(Duration.ofMillis(500));
+        trouble = null;
+        // Across partitions, the order events were stored in: what was caught up on at start comes in one batch.
+        var events = new ArrayList<FeedEvent>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(FeedEvent.read(record.value()));
+            } catch (RuntimeException unreadable) {
+                log.debug("Not an event, passed over: {}", record.value());
+            }
+        }
+        events.sort(Comparator.comparingLong(event -> event.envelope().position()));
+        for (FeedEvent event : events) {
+            remember(event);
+            arrivals.tryEmitNext(event);
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
