@@ -38,7 +38,8 @@ class DockerComposeTest {
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
     private static final String IMAGE = "financing:local";
     private static final Set<String> OURS = Set.of("listener-service", "financing-service", "relayer-service",
-            "query-service", "populate", "identity", "financing-service-2", "relayer-service-2", "query-service-2");
+            "query-service", "populate", "identity", "financing-service-2", "relayer-service-2", "query-service-2",
+            "console");
     /** The services a second instance of which shares the work, under the profile {@code instances}. */
     private static final Set<String> SCALED = Set.of("financing-service", "relayer-service", "query-service");
     private static final Set<String> SERVICES = Set.of("listener-service", "financing-service", "relayer-service",
@@ -70,7 +71,7 @@ class DockerComposeTest {
     void eachRunsAJarTheImageHoldsAndThatTheBuildMakes() {
         Map<String, String> copied = copiedJars();
 
-        OURS.forEach(name -> assertThat(copied).containsKey(command(name).get(0)));
+        OURS.forEach(name -> assertThat(copied).containsKeys(jarsRun(name).toArray(String[]::new)));
         copied.values().forEach(jar -> assertThat(REPOSITORY.resolve(jar)).as("built by ./mvnw package").isRegularFile());
         Matcher modules = Pattern.compile("-pl (\\S+)").matcher(dockerfile);
         assertThat(modules.find()).isTrue();
@@ -283,6 +284,32 @@ class DockerComposeTest {
         Infrastructure.TOPIC_CONFIGS.forEach((name, value) -> assertThat(topics).contains("--config " + name + "=" + value));
     }
 
+    /**
+     * The console as the local run starts it: on 8082, watching every service's management port inside Compose, and
+     * calling as an operator with a token minted at its start from the identity service's key, which it may only read.
+     */
+    @Test
+    void theConsoleServesOn8082WatchingEveryServiceAndCallsAsAnOperator() {
+        var console = environment("console");
+        String reads = settings("console")
+                + read(REPOSITORY.resolve("grpc-edge/src/main/java/io/financing/grpc/edge/ClientChannels.java"));
+
+        assertThat(ports("console")).containsExactly("8082:8082");
+        assertThat(healthcheck("console")).contains("curl -fsS", "localhost:8082/actuator/health/readiness");
+        assertThat(String.join(" ", command("console"))).contains("token operator console --hours 720",
+                "export FINANCING_TOKEN", "exec java", "-jar /app/console.jar");
+        assertThat(list(services.get("console").get("volumes"))).containsExactly("identity-data:/identity:ro");
+        assertThat(console).containsEntry("FINANCING_HOME", environment("identity").get("FINANCING_HOME"))
+                .containsEntry("FINANCING_COMMANDS_ADDR", "listener-service:8080")
+                .containsEntry("FINANCING_QUERIES_ADDR", "query-service:8081")
+                .containsEntry("FINANCING_KAFKA_BOOTSTRAP", "kafka:9092");
+        SERVICES.forEach(name -> assertThat(console.get("FINANCING_CONSOLE_SERVICES"))
+                .contains(name + "=http://" + name + ":" + MANAGEMENT_PORT));
+        console.keySet().stream().filter(variable -> !variable.equals("FINANCING_HOME"))
+                .forEach(variable -> assertThat(reads).as("the console reads %s", variable)
+                        .containsAnyOf("${" + variable + ":", '"' + variable + '"'));
+    }
+
     @Test
     void theReadmesWalkthroughReachesWhatTheFilePublishes() {
         String readme = read(REPOSITORY.resolve("README.md"));
@@ -326,6 +353,16 @@ class DockerComposeTest {
 
     private List<String> command(String service) {
         return list(services.get(service).get("command"));
+    }
+
+    /** The jars in the image that a service's command runs: the first word, or each one a shell command names. */
+    private List<String> jarsRun(String service) {
+        Matcher jars = Pattern.compile("/app/[\\w-]+\\.jar").matcher(String.join(" ", command(service)));
+        List<String> run = new ArrayList<>();
+        while (jars.find()) {
+            run.add(jars.group());
+        }
+        return run;
     }
 
     private Map<String, String> environment(String service) {

@@ -7,6 +7,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public final class Main {
                 case "token" -> System.exit(token(options));
                 case "identity" -> identity(options);
                 default -> {
-                    System.err.println("usage: financing up [--fresh] [--no-tracing] [--instances N] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch] | record FILE [--every SECONDS] [--minutes N] | token operator [NAME] | token issuer|investor ID | identity");
+                    System.err.println("usage: financing up [--fresh] [--no-tracing] [--instances N] | health [host:port ...] | call METHOD 'JSON' | inspect invoice|investor|issuer ID | status [--watch] | record FILE [--every SECONDS] [--minutes N] | token operator [NAME] | token issuer|investor ID [--hours N] | identity");
                     System.exit(2);
                 }
             }
@@ -117,19 +118,30 @@ public final class Main {
 
     /**
      * Prints a token the local run's servers accept, for that caller, and nothing else: {@code operator [NAME]},
-     * {@code issuer ID} or {@code investor ID}.
+     * {@code issuer ID} or {@code investor ID}; valid {@link LocalIdentity#VALIDITY}, or {@code --hours N}.
      */
-    private static int token(List<String> options) {
+    private static int token(List<String> given) {
+        List<String> options = new ArrayList<>(given);
+        Duration validity = LocalIdentity.VALIDITY;
+        int hours = options.indexOf("--hours");
+        if (hours >= 0) {
+            if (hours + 1 == options.size() || !options.get(hours + 1).matches("[1-9]\\d{0,5}")) {
+                throw new IllegalArgumentException("--hours takes a whole number of hours, from 1");
+            }
+            validity = Duration.ofHours(Long.parseLong(options.get(hours + 1)));
+            options.subList(hours, hours + 2).clear();
+        }
         LocalSettings settings = LocalSettings.from(System.getenv());
         Caller caller = switch (options.isEmpty() ? "" : options.get(0)) {
             case "operator" -> Caller.operator(options.size() == 2 ? options.get(1) : LocalSettings.LOCAL_OPERATOR.subject());
             case "issuer" -> Caller.issuer(partyId(options));
             case "investor" -> Caller.investor(partyId(options));
-            default -> throw new IllegalArgumentException("usage: token operator [NAME] | token issuer|investor ID");
+            default -> throw new IllegalArgumentException(
+                    "usage: token operator [NAME] | token issuer|investor ID, then --hours N if not 12");
         };
         LocalIdentity identity = settings.identity().orElseThrow(() -> new IllegalArgumentException(
                 "no local identity in " + settings.home() + " yet: ./financing up makes one"));
-        System.out.println(identity.token(caller));
+        System.out.println(identity.token(caller, validity));
         return 0;
     }
 

@@ -10,9 +10,11 @@ import io.financing.api.v1.UUID;
 import io.financing.console.ConsoleProperties;
 import io.financing.populate.RegisteringPublisher;
 import io.financing.populate.Registration;
+import org.apache.kafka.common.KafkaException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -80,7 +82,11 @@ class ActController {
     }
 
     private Forms.Registered register(Registration registration) throws Exception {
-        registering.publish(List.of(registration));
+        try {
+            registering.publish(List.of(registration));
+        } catch (ExecutionException notTaken) {
+            throw new KafkaException("Kafka did not take the registration: " + notTaken.getCause().getMessage(), notTaken);
+        }
         return new Forms.Registered(registration.id().toString());
     }
 

@@ -36,7 +36,7 @@ public class LiveFeed implements SmartLifecycle {
     private final ArrayDeque<FeedEvent> recent = new ArrayDeque<>();
     private final KafkaConsumer<String, String> consumer;
     private volatile boolean running;
-    private volatile String trouble = "not started";
+    private volatile String trouble = "connecting to Kafka";
     private Thread reader;
 
     LiveFeed(ConsoleProperties properties) {
