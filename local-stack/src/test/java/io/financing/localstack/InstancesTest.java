@@ -49,9 +49,21 @@ class InstancesTest {
     @Test
     void oneInstanceIsTheUsualRunAndNoneIsRefused() {
         assertThat(services(1)).extracting(ServiceProcess.Spec::name).containsExactly("zipkin", "listener-service",
-                "financing-service", "query-service", "relayer-service");
+                "financing-service", "query-service", "relayer-service", "console");
         assertThatThrownBy(() -> new LocalRun(LocalSettings.forTests(home), Path.of("."), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--instances");
+    }
+
+    @Test
+    void theConsoleWatchesEveryInstanceOnItsManagementPort() {
+        List<ServiceProcess.Spec> services = services(2);
+        var console = services.stream().filter(spec -> spec.name().equals("console")).findFirst().orElseThrow();
+        String watched = console.environment().get("FINANCING_CONSOLE_SERVICES");
+
+        services.stream().filter(spec -> !spec.name().equals("zipkin") && spec != console).forEach(spec ->
+                assertThat(watched).contains(spec.name() + "=http://localhost:" + spec.httpPort()));
+        assertThat(watched).doesNotContain("zipkin");
+        assertThat(console.httpPort()).isEqualTo(Integer.parseInt(console.environment().get("FINANCING_CONSOLE_PORT")));
     }
 
     @Test
