@@ -294,7 +294,8 @@ class DockerComposeTest {
         String reads = settings("console")
                 + read(REPOSITORY.resolve("grpc-edge/src/main/java/io/financing/grpc/edge/ClientChannels.java"));
 
-        assertThat(ports("console")).containsExactly("8082:8082");
+        assertThat(ports("console")).as("on the host's loopback only").containsExactly("127.0.0.1:8082:8082");
+        assertThat(console).containsEntry("FINANCING_CONSOLE_ADDRESS", "0.0.0.0");
         assertThat(healthcheck("console")).contains("curl -fsS", "localhost:8082/actuator/health/readiness");
         assertThat(String.join(" ", command("console"))).contains("token operator console --hours 720",
                 "export FINANCING_TOKEN", "exec java", "-jar /app/console.jar");
@@ -316,7 +317,7 @@ class DockerComposeTest {
         String section = readme.substring(readme.indexOf("## With Docker"));
         String walkthrough = section.contains("\n## ") ? section.substring(0, section.indexOf("\n## ")) : section;
         Set<String> published = services.values().stream().flatMap(service -> list(service.get("ports")).stream())
-                .map(port -> port.substring(0, port.indexOf(':'))).collect(Collectors.toSet());
+                .map(DockerComposeTest::hostPort).collect(Collectors.toSet());
 
         assertThat(walkthrough).contains("docker compose up --build", "FINANCING_KAFKA_BOOTSTRAP=localhost:9094",
                 "FINANCING_COMMANDS_ADDR=localhost:8080", "FINANCING_QUERIES_ADDR=localhost:8081");
@@ -325,6 +326,12 @@ class DockerComposeTest {
             assertThat(published).as("published by docker-compose.yml").contains(
                     ports.group(1) != null ? ports.group(1) : ports.group(2));
         }
+    }
+
+    /** The host's port of a published port: {@code 8080:8080}, or {@code 127.0.0.1:8082:8082}. */
+    private static String hostPort(String published) {
+        String[] parts = published.split(":");
+        return parts[parts.length - 2];
     }
 
     private int runHealthcheck(String service, int port) {
