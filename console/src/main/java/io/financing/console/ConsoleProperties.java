@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param services         each service's management address by name ({@code FINANCING_CONSOLE_SERVICES}:
  *                         {@code name=http://host:port,...}), asked for its health and metrics
  * @param scrapeInterval   how often those are asked
- * @param feedHistory      how many recent events a page opening the feed is shown first
+ * @param feedHistory      how many of each partition's latest events a page opening the feed is shown first
  * @param callTimeout      how long a call to the listener or the query service may take
  */
 @ConfigurationProperties("financing.console")

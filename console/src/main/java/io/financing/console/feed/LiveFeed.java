@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,9 +22,9 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The events on {@code financing.events} as they arrive, for every page watching them. It reads every partition
- * itself, in no consumer group, committing nothing: watching takes nothing from the services' consumers, and a
- * console started anew begins with the last {@code feedHistory} events of each partition. A page that falls behind
- * misses events rather than holding up the others.
+ * itself, in no consumer group, committing nothing: watching takes nothing from the services' consumers. It reads
+ * only while a page watches, from the last {@code feedHistory} events of each partition then: a console nobody
+ * looks at costs the system nothing. A page that falls behind misses events rather than holding up the others.
  */
 @Component
 public class LiveFeed implements SmartLifecycle {
@@ -35,6 +36,8 @@ public class LiveFeed implements SmartLifecycle {
     private final Sinks.Many<FeedEvent> arrivals = Sinks.many().multicast().directBestEffort();
     private final ArrayDeque<FeedEvent> recent = new ArrayDeque<>();
     private final KafkaConsumer<String, String> consumer;
+    private final AtomicInteger watching = new AtomicInteger();
+    private boolean reading; // whether the partitions are resumed: the reader thread's own
     private volatile boolean running;
     private volatile String trouble = "connecting to Kafka";
     private Thread reader;
@@ -49,7 +52,9 @@ public class LiveFeed implements SmartLifecycle {
     /** The recent events that pass the filter, oldest first, then each one that arrives. */
     public Flux<FeedEvent> events(String aggregateType, String aggregateId) {
         return Flux.defer(() -> Flux.concat(Flux.fromIterable(recent()), arrivals.asFlux()))
-                .filter(event -> event.matches(aggregateType, aggregateId));
+                .filter(event -> event.matches(aggregateType, aggregateId))
+                .doOnSubscribe(subscription -> watching.incrementAndGet())
+                .doFinally(signal -> watching.decrementAndGet());
     }
 
     /** Why the feed is not reading, or null while it is. */
@@ -59,6 +64,10 @@ public class LiveFeed implements SmartLifecycle {
 
     private synchronized List<FeedEvent> recent() {
         return List.copyOf(recent);
+    }
+
+    private synchronized void forget() {
+        recent.clear();
     }
 
     private synchronized void remember(FeedEvent event) {
@@ -95,8 +104,9 @@ public class LiveFeed implements SmartLifecycle {
             while (running) {
                 try {
                     if (consumer.assignment().isEmpty()) {
-                        assignFromRecent();
+                        assign();
                     }
+                    readWhileWatched();
                     poll();
                 } catch (WakeupException stopping) {
                     return;
@@ -110,23 +120,39 @@ public class LiveFeed implements SmartLifecycle {
         }
     }
 
-    /** Every partition of the topic, from the last {@code feedHistory} events of each. */
-    private void assignFromRecent() {
+    /** Every partition of the topic, paused until a page watches. */
+    private void assign() {
         List<TopicPartition> partitions = consumer.partitionsFor(properties.eventsTopic(), RETRY.multipliedBy(5))
                 .stream().map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
         if (partitions.isEmpty()) {
             throw new IllegalStateException("no topic " + properties.eventsTopic() + " yet");
         }
         consumer.assign(partitions);
-        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-        consumer.endOffsets(partitions).forEach((partition, end) ->
-                consumer.seek(partition, Math.max(beginnings.get(partition), end - properties.feedHistory())));
+        consumer.pause(partitions);
+        reading = false;
+        trouble = null;
+    }
+
+    /** Resumes from the last {@code feedHistory} events of each partition when a page watches; pauses when none does. */
+    private void readWhileWatched() {
+        boolean watched = watching.get() > 0;
+        if (watched && !reading) {
+            var partitions = consumer.assignment();
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+            consumer.endOffsets(partitions).forEach((partition, end) ->
+                    consumer.seek(partition, Math.max(beginnings.get(partition), end - properties.feedHistory())));
+            consumer.resume(partitions);
+        } else if (!watched && reading) {
+            consumer.pause(consumer.assignment());
+            forget();
+        }
+        reading = watched;
     }
 
     private void poll() {
         var records = consumer.poll(Duration.ofMillis(500));
         trouble = null;
-        // Across partitions, the order events were stored in: what was caught up on at start comes in one batch.
+        // Across partitions, the order events were stored in: what is read back when a page starts watching comes at once.
         var events = new ArrayList<FeedEvent>();
         for (ConsumerRecord<String, String> record : records) {
             try {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads every service's health and metrics each {@code scrapeInterval}, once for all the pages open, and keeps the
- * overview they make: rates come from two readings in a row.
+ * overview they make: rates come from two readings in a row. It reads only while a page has asked lately: a
+ * console nobody looks at asks the services nothing.
  */
 @Component
 public class SystemOverview {
@@ -26,8 +27,12 @@ public class SystemOverview {
     private final ConsoleProperties properties;
     private final ManagementClient management;
     private final LiveFeed feed;
+    /** How long after the last page asked the readings go on. */
+    private static final Duration WATCHED = Duration.ofSeconds(15);
+
     private volatile Totals before;
     private volatile Overview latest;
+    private volatile Instant asked = Instant.MIN;
 
     SystemOverview(ConsoleProperties properties, ManagementClient management, LiveFeed feed) {
         this.properties = properties;
@@ -35,16 +40,29 @@ public class SystemOverview {
         this.feed = feed;
     }
 
-    /** The latest overview; read at once if none has been yet. */
+    /** The latest overview; read at once if there is none, or none lately. */
     public Overview latest() {
-        if (latest == null) {
+        boolean watched = watched();
+        asked = Instant.now();
+        if (latest == null || !watched) {
+            before = null; // a rate over the time nobody looked would be no rate
             read();
         }
         return latest;
     }
 
+    private boolean watched() {
+        return asked.isAfter(Instant.now().minus(WATCHED));
+    }
+
     @Scheduled(fixedDelayString = "${financing.console.scrape-interval}")
-    synchronized void read() {
+    void readWhileWatched() {
+        if (watched()) {
+            read();
+        }
+    }
+
+    private synchronized void read() {
         List<ServiceReading> readings = properties.managementAddresses().entrySet().parallelStream()
                 .map(service -> management.read(service.getKey(), service.getValue())).toList();
         var all = new PrometheusText(readings.stream().flatMap(reading -> reading.metrics().samples().stream()).toList());
