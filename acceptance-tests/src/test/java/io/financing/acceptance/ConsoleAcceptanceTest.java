@@ -70,6 +70,32 @@ class ConsoleAcceptanceTest {
         ConsoleBrowser.screenshot(act, "aggregate");
     }
 
+    @Test
+    void theFeedFilteredToAnInvoiceAndPausedHoldsItsApprovalUntilResumed() {
+        Page act = browser.page();
+        act.navigate(console + "/act.html");
+        send(act, "register-issuer", "IssuerCreated");
+        send(act, "register-investor", "InvestorCreated");
+        send(act, "sell", "SUCCEEDED, settled");
+        send(act, "bid", "SUCCEEDED, settled");
+        String invoice = act.locator("#approve input[name=invoiceId]").inputValue();
+
+        Page live = browser.page();
+        live.navigate(console + "/");
+        live.locator("#aggregate").fill(invoice);
+        assertThat(live.locator("#feed tr")).hasCount(2);
+        assertThat(live.locator("#feed tr[data-aggregate='" + invoice + "']")).hasCount(2);
+        live.locator("#pause").click();
+        send(act, "approve", "SUCCEEDED, settled");
+        assertThat(live.locator("#held")).hasText("1 held while paused");
+        assertThat(live.locator("#feed tr")).hasCount(2);
+
+        live.locator("#pause").click();
+        assertThat(live.locator("#feed tr[data-name=InvoiceApproved]")).isVisible();
+        act.navigate(console + "/aggregate.html?id=" + invoice);
+        assertThat(act.locator("#row tr[data-field=status] td.changed")).hasText("APPROVED");
+    }
+
     /** Submits the form and waits until its result says that. */
     private static void send(Page page, String form, String until) {
         page.locator("#" + form + " button").click();
