@@ -4,7 +4,6 @@ import io.financing.grpc.edge.ClientChannels;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,11 +23,7 @@ public class ConsoleCaller {
     private final Identity identity;
 
     ConsoleCaller() {
-        this(System.getenv());
-    }
-
-    ConsoleCaller(Map<String, String> environment) {
-        this.identity = identityOf(environment.get(ClientChannels.TOKEN));
+        this.identity = identityOf(System.getenv(ClientChannels.TOKEN));
     }
 
     public Identity identity() {

@@ -9,10 +9,10 @@ import tools.jackson.databind.JsonNode;
  */
 public record FeedEvent(EventEnvelope envelope, JsonNode data) {
 
-    /** @throws io.financing.api.json.UnreadableMessageException when the message is no event at all */
+    /** @throws tools.jackson.core.JacksonException when the message is no event at all */
     static FeedEvent read(String message) {
         JsonNode tree = EventJson.mapper().readTree(message);
-        return new FeedEvent(EventJson.readPublished(message).envelope(), tree.get("data"));
+        return new FeedEvent(EventJson.mapper().treeToValue(tree, EventEnvelope.class), tree.get("data"));
     }
 
     /** Whether it passes the page's filter: an aggregate type and an id (or a part of it), each optional. */
