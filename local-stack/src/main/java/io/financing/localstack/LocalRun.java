@@ -150,12 +150,14 @@ public final class LocalRun implements AutoCloseable {
 
     /**
      * The first start after a build trains each service's AOT cache, in parallel (as many at once as the common
-     * pool runs: two on two cores), before any service starts: it takes about two service starts longer, and every start after it is faster ({@link AotCache}). Not Zipkin's,
-     * which is not ours to tune.
+     * pool runs: two on two cores), before any service starts: it takes about two service starts longer, and every
+     * start after it is faster ({@link AotCache}). Not Zipkin's, which is not ours to tune; nor the console's, which is
+     * on no command's path, and whose start overlaps the services' longer ones: a fifth training would add a third
+     * round on two cores.
      */
     private void trainAotCaches() {
         // One training per jar: the instances of a service share its cache.
-        services.stream().filter(service -> !collectsSpans(service))
+        services.stream().filter(service -> !collectsSpans(service) && !service.spec().name().equals(Services.CONSOLE))
                 .collect(Collectors.toMap(service -> service.spec().jar(), service -> service, (first, same) -> first))
                 .values().parallelStream().forEach(ServiceProcess::trainAotCacheIfStale);
     }
