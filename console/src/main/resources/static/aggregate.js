@@ -49,6 +49,11 @@ async function refresh() {
   }
 }
 
+/** Read again 2 s after each answer: a slow service never piles requests up. */
+async function follow() {
+  await refresh();
+  setTimeout(follow, 2000);
+}
+
 header('aggregate.html');
-refresh();
-setInterval(refresh, 2000);
+follow();

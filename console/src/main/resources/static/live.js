@@ -94,7 +94,12 @@ async function overview() {
   }
 }
 
+/** Asked again 2 s after each answer: a slow console never piles requests up. */
+async function watchOverview() {
+  await overview();
+  setTimeout(watchOverview, 2000);
+}
+
 header('index.html');
 follow();
-overview();
-setInterval(overview, 2000);
+watchOverview();

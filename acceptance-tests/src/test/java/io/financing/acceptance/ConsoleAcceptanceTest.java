@@ -5,9 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The console in a real browser, as a user drives it: the live page open, parties registered and an invoice sold
@@ -23,6 +26,12 @@ class ConsoleAcceptanceTest {
     private ConsoleBrowser browser;
     private String console;
 
+    /** Playwright's 5 s is short for a page on two loaded cores; a failure is still a failure, later. */
+    @BeforeAll
+    static void patience() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+    }
+
     @BeforeEach
     void open() throws Exception {
         console = SystemUnderTest.get().consoleAddress();
@@ -30,7 +39,8 @@ class ConsoleAcceptanceTest {
     }
 
     @AfterEach
-    void close() {
+    void close(TestInfo test) throws Exception {
+        browser.screenshotsAtTheEnd(test.getTestMethod().orElseThrow().getName());
         browser.close();
     }
 
@@ -54,7 +64,7 @@ class ConsoleAcceptanceTest {
         ConsoleBrowser.screenshot(act, "act");
 
         Locator financed = live.locator("#feed tr[data-name=InvoiceFinanced][data-aggregate='" + invoice + "']");
-        assertThat(financed).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        assertThat(financed).isVisible();
         ConsoleBrowser.screenshot(live, "live");
 
         act.locator("#bid .result a[href^='command.html']").click();

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final List<Page> pages = new ArrayList<>();
 
     ConsoleBrowser() {
         Optional<Path> chromium = installedChromium();
@@ -39,7 +41,16 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     Page page() {
-        return browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 900));
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 900));
+        pages.add(page);
+        return page;
+    }
+
+    /** Each page as the test left it, passed or failed: what a failure is read from. */
+    void screenshotsAtTheEnd(String test) throws Exception {
+        for (int number = 0; number < pages.size(); number++) {
+            screenshot(pages.get(number), "end-of-" + test + "-" + (number + 1));
+        }
     }
 
     static void screenshot(Page page, String name) throws Exception {
