@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,11 @@ public class LiveFeed implements SmartLifecycle {
 
     private final ConsoleProperties properties;
     private final Sinks.Many<FeedEvent> arrivals = Sinks.many().multicast().directBestEffort();
-    private final ArrayDeque<FeedEvent> recent = new ArrayDeque<>();
+    /**
+     * The latest {@code feedHistory} events of each partition, as the reader resumes from: a page opening the feed
+     * while another watches is shown what it would have been shown alone, whatever order the partitions came in.
+     */
+    private final Map<Integer, ArrayDeque<FeedEvent>> recent = new HashMap<>();
     private final KafkaConsumer<String, String> consumer;
     private final AtomicInteger watching = new AtomicInteger();
     private boolean reading; // whether the partitions are resumed: the reader thread's own
@@ -63,17 +68,19 @@ public class LiveFeed implements SmartLifecycle {
     }
 
     private synchronized List<FeedEvent> recent() {
-        return List.copyOf(recent);
+        return recent.values().stream().flatMap(ArrayDeque::stream)
+                .sorted(Comparator.comparingLong(event -> event.envelope().position())).toList();
     }
 
     private synchronized void forget() {
         recent.clear();
     }
 
-    private synchronized void remember(FeedEvent event) {
-        recent.addLast(event);
-        while (recent.size() > properties.feedHistory()) {
-            recent.removeFirst();
+    private synchronized void remember(int partition, FeedEvent event) {
+        var latest = recent.computeIfAbsent(partition, any -> new ArrayDeque<>());
+        latest.addLast(event);
+        while (latest.size() > properties.feedHistory()) {
+            latest.removeFirst();
         }
     }
 
@@ -156,16 +163,15 @@ public class LiveFeed implements SmartLifecycle {
         var events = new ArrayList<FeedEvent>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(FeedEvent.read(record.value()));
+                FeedEvent event = FeedEvent.read(record.value());
+                remember(record.partition(), event);
+                events.add(event);
             } catch (RuntimeException unreadable) {
                 log.debug("Not an event, passed over: {}", record.value());
             }
         }
         events.sort(Comparator.comparingLong(event -> event.envelope().position()));
-        for (FeedEvent event : events) {
-            remember(event);
-            arrivals.tryEmitNext(event);
-        }
+        events.forEach(arrivals::tryEmitNext);
     }
 
     private void sleep() {

@@ -89,6 +89,21 @@ class LiveFeedTest {
         another.dispose();
     }
 
+    @Test
+    void aPageOpenedWhileAnotherWatchesIsShownEachPartitionsLatestEventsToo() throws Exception {
+        List<FeedEvent> first = new CopyOnWriteArrayList<>();
+        Disposable watching = feed.events(null, null).subscribe(first::add);
+        publish(busy, 0, 1, 5);
+        publish(quiet, 1, 1, 150);
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.size() == 155);
+
+        List<FeedEvent> second = new CopyOnWriteArrayList<>();
+        Disposable another = feed.events(null, busy.toString()).subscribe(second::add);
+        await().atMost(Duration.ofSeconds(5)).until(() -> second.size() == 5);
+        another.dispose();
+        watching.dispose();
+    }
+
     private void publish(UUID aggregate, int partition, long fromVersion, long toVersion) throws Exception {
         for (long version = fromVersion; version <= toVersion; version++) {
             var envelope = new EventEnvelope(UUID.randomUUID(), "InvoiceCreated", "Invoice", aggregate, version, version,
