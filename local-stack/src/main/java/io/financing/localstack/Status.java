@@ -152,9 +152,7 @@ final class Status {
     }
 
     private static double outcomes(PrometheusText all, String outcome) {
-        return all.named("financing_command_outcomes_total").stream()
-                .filter(sample -> sample.label("outcome").equals(outcome))
-                .mapToDouble(PrometheusText.Sample::value).sum();
+        return all.sum("financing_command_outcomes_total", "outcome", outcome);
     }
 
     /** What a service's management port answers at that path; nothing if it does not answer. */

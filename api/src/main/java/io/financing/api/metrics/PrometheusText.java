@@ -51,4 +51,10 @@ public record PrometheusText(List<Sample> samples) {
     public double sum(String name) {
         return named(name).stream().mapToDouble(Sample::value).filter(value -> !Double.isNaN(value)).sum();
     }
+
+    /** The sum of the samples of that name whose label has that value: {@code outcome="rejected"}, say. */
+    public double sum(String name, String label, String value) {
+        return named(name).stream().filter(sample -> sample.label(label).equals(value)).mapToDouble(Sample::value)
+                .filter(number -> !Double.isNaN(number)).sum();
+    }
 }

@@ -23,6 +23,7 @@ class PrometheusTextTest {
         assertThat(text.sum("financing_dead_letters_total")).isEqualTo(3.0);
         assertThat(text.named("financing_dead_letters_total")).extracting(sample -> sample.label("topic"))
                 .containsExactly("financing.commands", "financing.events");
+        assertThat(text.sum("financing_dead_letters_total", "topic", "financing.events")).isEqualTo(1.0);
         assertThat(text.sum("financing_relay_lag_events")).isEqualTo(12.0);
         assertThat(text.sum("financing_relay_holdback_seconds")).isZero();
         assertThat(text.named("kafka_consumer_fetch_manager_records_lag").getFirst().label("client_id"))
