@@ -7,20 +7,17 @@ import io.financing.api.v1.Money;
 import io.financing.api.v1.ReverseFinancingCommand;
 import io.financing.api.v1.SellInvoiceCommand;
 import io.financing.api.v1.UUID;
-import io.financing.console.ConsoleProperties;
+import io.financing.console.Calls;
 import io.financing.populate.RegisteringPublisher;
 import io.financing.populate.Registration;
-import org.apache.kafka.common.KafkaException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.KafkaException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The act page's forms: parties registered through {@code registering.events}, as the populate tool registers them,
@@ -32,29 +29,29 @@ class ActController {
 
     private final CommandsBlockingStub commands;
     private final RegisteringPublisher registering;
-    private final ConsoleProperties properties;
+    private final Calls calls;
 
-    ActController(CommandsBlockingStub commands, RegisteringPublisher registering, ConsoleProperties properties) {
+    ActController(CommandsBlockingStub commands, RegisteringPublisher registering, Calls calls) {
         this.commands = commands;
         this.registering = registering;
-        this.properties = properties;
+        this.calls = calls;
     }
 
     @PostMapping("/api/act/issuers")
     Mono<Forms.Registered> registerIssuer(@RequestBody Forms.Issuer form) {
-        return blocking(() -> register(new Registration.Issuer(java.util.UUID.randomUUID(), named(form.name()))));
+        return Calls.blocking(() -> register(new Registration.Issuer(java.util.UUID.randomUUID(), named(form.name()))));
     }
 
     @PostMapping("/api/act/investors")
     Mono<Forms.Registered> registerInvestor(@RequestBody Forms.Investor form) {
-        return blocking(() -> register(new Registration.Investor(java.util.UUID.randomUUID(), named(form.name()),
+        return Calls.blocking(() -> register(new Registration.Investor(java.util.UUID.randomUUID(), named(form.name()),
                 balance(form.balance()))));
     }
 
     @PostMapping("/api/act/sell")
     Mono<Forms.Sent> sell(@RequestBody Forms.Sale form) {
         String commandId = newCommandId();
-        return blocking(() -> new Forms.Sent(commandId, commands().sellInvoice(SellInvoiceCommand.newBuilder()
+        return Calls.blocking(() -> new Forms.Sent(commandId, commands().sellInvoice(SellInvoiceCommand.newBuilder()
                 .setIssuerId(uuid(form.issuerId())).setAskingPrice(money(form.askingPrice())).setCommandId(commandId)
                 .build()).getInvoiceId().getValue()));
     }
@@ -62,7 +59,7 @@ class ActController {
     @PostMapping("/api/act/bid")
     Mono<Forms.Sent> bid(@RequestBody Forms.Bid form) {
         String commandId = newCommandId();
-        return blocking(() -> sent(commands().bidOnInvoice(BidOnInvoiceCommand.newBuilder()
+        return Calls.blocking(() -> sent(commands().bidOnInvoice(BidOnInvoiceCommand.newBuilder()
                 .setInvestorId(uuid(form.investorId())).setInvoiceId(uuid(form.invoiceId())).setBid(money(form.amount()))
                 .setCommandId(commandId).build()).getCommandId()));
     }
@@ -70,14 +67,14 @@ class ActController {
     @PostMapping("/api/act/approve")
     Mono<Forms.Sent> approve(@RequestBody Forms.Decision form) {
         String commandId = newCommandId();
-        return blocking(() -> sent(commands().approveFinancing(ApproveFinancingCommand.newBuilder()
+        return Calls.blocking(() -> sent(commands().approveFinancing(ApproveFinancingCommand.newBuilder()
                 .setInvoiceId(uuid(form.invoiceId())).setCommandId(commandId).build()).getCommandId()));
     }
 
     @PostMapping("/api/act/reverse")
     Mono<Forms.Sent> reverse(@RequestBody Forms.Decision form) {
         String commandId = newCommandId();
-        return blocking(() -> sent(commands().reverseFinancing(ReverseFinancingCommand.newBuilder()
+        return Calls.blocking(() -> sent(commands().reverseFinancing(ReverseFinancingCommand.newBuilder()
                 .setInvoiceId(uuid(form.invoiceId())).setCommandId(commandId).build()).getCommandId()));
     }
 
@@ -91,11 +88,7 @@ class ActController {
     }
 
     private CommandsBlockingStub commands() {
-        return commands.withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+        return calls.timed(commands);
     }
 
     private static Forms.Sent sent(String commandId) {

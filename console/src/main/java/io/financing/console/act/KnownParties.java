@@ -5,15 +5,13 @@ import io.financing.api.v1.AllInvoicesReply;
 import io.financing.api.v1.AllIssuersReply;
 import io.financing.api.v1.PageRequest;
 import io.financing.api.v1.QueriesGrpc.QueriesBlockingStub;
-import io.financing.console.ConsoleProperties;
+import io.financing.console.Calls;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The newest parties and invoices the read models know, offered by the forms so that nobody types an id: read as
@@ -30,16 +28,16 @@ class KnownParties {
     }
 
     private final QueriesBlockingStub queries;
-    private final ConsoleProperties properties;
+    private final Calls calls;
 
-    KnownParties(QueriesBlockingStub queries, ConsoleProperties properties) {
+    KnownParties(QueriesBlockingStub queries, Calls calls) {
         this.queries = queries;
-        this.properties = properties;
+        this.calls = calls;
     }
 
     @GetMapping("/api/act/known")
     Mono<Known> known() {
-        return Mono.fromCallable(() -> new Known(
+        return Calls.blocking(() -> new Known(
                         newest(page -> queries().allIssuers(page), reply -> reply.getIssuersList().stream()
                                 .map(issuer -> issuer.getId().getValue()).toList(), AllIssuersReply::getNextPageToken),
                         newest(page -> queries().allInvestors(page), reply -> reply.getInvestorsList().stream()
@@ -49,8 +47,7 @@ class KnownParties {
                         newest(page -> queries().allInvoices(page), reply -> reply.getInvoicesList().stream()
                                 .map(invoice -> invoice.getId().getValue() + " " + invoice.getStatus() + " asking "
                                         + invoice.getAskingPrice().getAmount()).toList(),
-                                AllInvoicesReply::getNextPageToken)))
-                .subscribeOn(Schedulers.boundedElastic());
+                                AllInvoicesReply::getNextPageToken)));
     }
 
     /** The newest {@link #OFFERED}, newest first, from the pages of a list (oldest first). */
@@ -70,6 +67,6 @@ class KnownParties {
     }
 
     private QueriesBlockingStub queries() {
-        return queries.withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return calls.timed(queries);
     }
 }

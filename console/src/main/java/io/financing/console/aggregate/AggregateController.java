@@ -1,5 +1,6 @@
 package io.financing.console.aggregate;
 
+import io.financing.console.Calls;
 import io.financing.console.Refusals;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The aggregate page: one aggregate's events beside its read-model row. */
 @RestController
@@ -32,7 +32,7 @@ class AggregateController {
     @GetMapping("/api/aggregates/{id}")
     Mono<AggregateView> aggregate(@PathVariable String id, @RequestParam(required = false) String type) {
         UUID aggregateId = parse(id);
-        return Mono.fromCallable(() -> view(aggregateId, type)).subscribeOn(Schedulers.boundedElastic());
+        return Calls.blocking(() -> view(aggregateId, type));
     }
 
     private AggregateView view(UUID id, String typeGiven) {

@@ -5,11 +5,10 @@ import io.financing.api.v1.Investor;
 import io.financing.api.v1.PageRequest;
 import io.financing.api.v1.QueriesGrpc.QueriesBlockingStub;
 import io.financing.api.v1.UUID;
-import io.financing.console.ConsoleProperties;
+import io.financing.console.Calls;
 import io.grpc.Status;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +22,11 @@ class ReadModelRows {
     private static final int ISSUER_PAGES = 20;
 
     private final QueriesBlockingStub queries;
-    private final ConsoleProperties properties;
+    private final Calls calls;
 
-    ReadModelRows(QueriesBlockingStub queries, ConsoleProperties properties) {
+    ReadModelRows(QueriesBlockingStub queries, Calls calls) {
         this.queries = queries;
-        this.properties = properties;
+        this.calls = calls;
     }
 
     /** @throws io.grpc.StatusRuntimeException NOT_FOUND when there is no such row (yet), or as the call failed */
@@ -41,7 +40,7 @@ class ReadModelRows {
     }
 
     private QueriesBlockingStub queries() {
-        return queries.withDeadlineAfter(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return calls.timed(queries);
     }
 
     private static Map<String, String> investor(Investor investor) {

@@ -1,10 +1,10 @@
 package io.financing.console.overview;
 
+import io.financing.console.Calls;
 import io.financing.console.caller.ConsoleCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The live page's figures and health, and who the console acts as. */
 @RestController
@@ -20,7 +20,7 @@ class OverviewController {
 
     @GetMapping("/api/overview")
     Mono<Overview> overview() {
-        return Mono.fromCallable(overview::latest).subscribeOn(Schedulers.boundedElastic());
+        return Calls.blocking(overview::latest);
     }
 
     @GetMapping("/api/caller")
