@@ -141,9 +141,9 @@ public final class LocalRun implements AutoCloseable {
             return;
         }
         ServiceProcess console = service(Services.CONSOLE);
-        var environment = new HashMap<>(console.spec().environment());
-        environment.put(ClientChannels.TOKEN, infrastructure.identity().token(CONSOLE_CALLER, CONSOLE_TOKEN_VALIDITY));
         var spec = console.spec();
+        var environment = new HashMap<>(spec.environment());
+        environment.put(ClientChannels.TOKEN, infrastructure.identity().token(CONSOLE_CALLER, CONSOLE_TOKEN_VALIDITY));
         services.set(services.indexOf(console), process(new ServiceProcess.Spec(spec.name(), spec.jar(), spec.maxHeap(),
                 Map.copyOf(environment), spec.grpcPort(), spec.httpPort())));
     }
