@@ -32,6 +32,8 @@ public class LiveFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** How soon a page that starts watching is noticed. */
+    private static final Duration IDLE = Duration.ofMillis(250);
 
     private final ConsoleProperties properties;
     private final Sinks.Many<FeedEvent> arrivals = Sinks.many().multicast().directBestEffort();
@@ -40,18 +42,15 @@ public class LiveFeed implements SmartLifecycle {
      * while another watches is shown what it would have been shown alone, whatever order the partitions came in.
      */
     private final Map<Integer, ArrayDeque<FeedEvent>> recent = new HashMap<>();
-    private final KafkaConsumer<String, String> consumer;
+    /** Reads only while a page watches: the reader thread's own, but for {@link #stop} waking it. */
+    private volatile KafkaConsumer<String, String> consumer;
     private final AtomicInteger watching = new AtomicInteger();
-    private boolean reading; // whether the partitions are resumed: the reader thread's own
     private volatile boolean running;
     private volatile String trouble = "connecting to Kafka";
     private Thread reader;
 
     LiveFeed(ConsoleProperties properties) {
         this.properties = properties;
-        this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", properties.kafkaBootstrap(),
-                "client.id", "console-feed", "enable.auto.commit", false, "auto.offset.reset", "latest"),
-                new StringDeserializer(), new StringDeserializer());
     }
 
     /** The recent events that pass the filter, oldest first, then each one that arrives. */
@@ -93,7 +92,10 @@ public class LiveFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        consumer.wakeup();
+        var reading = consumer;
+        if (reading != null) {
+            reading.wakeup();
+        }
         try {
             reader.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
@@ -106,54 +108,63 @@ public class LiveFeed implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * While a page watches, a consumer of its own reads; when none does, it is closed. After any failure it is closed
+     * too, and a new one starts over: nothing of a broker that went away is carried into its return.
+     */
     private void read() {
-        try (consumer) {
-            while (running) {
-                try {
-                    if (consumer.assignment().isEmpty()) {
-                        assign();
+        while (running) {
+            try {
+                if (watching.get() > 0) {
+                    if (consumer == null) {
+                        consumer = fromRecent();
                     }
-                    readWhileWatched();
                     poll();
-                } catch (WakeupException stopping) {
-                    return;
-                } catch (RuntimeException e) {
-                    trouble = "Kafka: " + e.getMessage();
-                    log.warn("The live feed could not read {}; trying again in {} s: {}", properties.eventsTopic(),
-                            RETRY.toSeconds(), e.toString());
-                    sleep();
+                } else {
+                    close();
+                    Thread.sleep(IDLE);
                 }
+            } catch (WakeupException | InterruptedException stopping) {
+                break;
+            } catch (RuntimeException e) {
+                trouble = "Kafka: " + e.getMessage();
+                log.warn("The live feed could not read {}; trying again in {} s: {}", properties.eventsTopic(),
+                        RETRY.toSeconds(), e.toString());
+                close();
+                sleep();
             }
         }
+        close();
     }
 
-    /** Every partition of the topic, paused until a page watches. */
-    private void assign() {
-        List<TopicPartition> partitions = consumer.partitionsFor(properties.eventsTopic(), RETRY.multipliedBy(5))
-                .stream().map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("no topic " + properties.eventsTopic() + " yet");
+    /** A consumer of every partition of the topic, from the last {@code feedHistory} events of each. */
+    private KafkaConsumer<String, String> fromRecent() {
+        var opened = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", properties.kafkaBootstrap(),
+                "client.id", "console-feed", "enable.auto.commit", false, "auto.offset.reset", "latest"),
+                new StringDeserializer(), new StringDeserializer());
+        try {
+            List<TopicPartition> partitions = opened.partitionsFor(properties.eventsTopic(), RETRY.multipliedBy(5))
+                    .stream().map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("no topic " + properties.eventsTopic() + " yet");
+            }
+            opened.assign(partitions);
+            Map<TopicPartition, Long> beginnings = opened.beginningOffsets(partitions, RETRY.multipliedBy(5));
+            opened.endOffsets(partitions, RETRY.multipliedBy(5)).forEach((partition, end) ->
+                    opened.seek(partition, Math.max(beginnings.get(partition), end - properties.feedHistory())));
+            return opened;
+        } catch (RuntimeException e) {
+            opened.close(Duration.ZERO);
+            throw e;
         }
-        consumer.assign(partitions);
-        consumer.pause(partitions);
-        reading = false;
-        trouble = null;
     }
 
-    /** Resumes from the last {@code feedHistory} events of each partition when a page watches; pauses when none does. */
-    private void readWhileWatched() {
-        boolean watched = watching.get() > 0;
-        if (watched && !reading) {
-            var partitions = consumer.assignment();
-            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            consumer.endOffsets(partitions).forEach((partition, end) ->
-                    consumer.seek(partition, Math.max(beginnings.get(partition), end - properties.feedHistory())));
-            consumer.resume(partitions);
-        } else if (!watched && reading) {
-            consumer.pause(consumer.assignment());
+    private void close() {
+        if (consumer != null) {
+            consumer.close(Duration.ZERO);
+            consumer = null;
             forget();
         }
-        reading = watched;
     }
 
     private void poll() {
