@@ -145,7 +145,7 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
         try {
             commandId = parse("command_id", request.getCommandId());
         } catch (InvalidQueryException e) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            response.onError(e.answer());
             return;
         }
         var call = (ServerCallStreamObserver<CommandProgress>) response;
@@ -180,7 +180,7 @@ class QueriesEndpoint extends QueriesGrpc.QueriesImplBase {
             response.onNext(query.get());
             response.onCompleted();
         } catch (InvalidQueryException e) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            response.onError(e.answer());
         } catch (Refused e) {
             response.onError(e.status.asRuntimeException());
         } catch (RuntimeException e) {
