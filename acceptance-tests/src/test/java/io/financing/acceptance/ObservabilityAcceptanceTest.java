@@ -168,6 +168,25 @@ class ObservabilityAcceptanceTest {
         });
     }
 
+    /**
+     * Each service writes its log itself, one JSON object (ECS) per line, into the file that its logging rolls: the
+     * JVM's own output, which nothing rolls, holds none of it.
+     */
+    @Test
+    void eachServiceWritesItsLogAsJsonLinesIntoItsOwnRolledFile() throws Exception {
+        for (String name : List.of("listener-service", "financing-service", "query-service", "relayer-service",
+                "console")) {
+            ServiceProcess service = system.local().instancesOf(name).getFirst();
+            List<String> lines = Files.readAllLines(service.logFile());
+
+            assertThat(lines).as(name).anySatisfy(line -> assertThat(line).contains("Started"));
+            for (String line : lines) {
+                assertThat(JSON.readTree(line).has("@timestamp")).as("%s: %s", name, line).isTrue();
+            }
+            assertThat(Files.readString(service.outputFile())).as(name).doesNotContain("\"@timestamp\"");
+        }
+    }
+
     /** The hold-back the relayers report; one that is being started again reports none. */
     private double holdBack() throws Exception {
         double seconds = 0;

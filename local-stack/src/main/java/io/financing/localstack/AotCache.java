@@ -67,7 +67,7 @@ final class AotCache {
      * Extracts the jar and trains the cache, with the JVM options and environment the service runs with; a training
      * that fails leaves no cache, and the service then starts without one.
      */
-    void train(String java, List<String> jvmOptions, Map<String, String> environment, Path logFile) {
+    void train(String java, List<String> jvmOptions, Map<String, String> environment, Path outputFile) {
         long started = System.nanoTime();
         log.info("Training {}'s AOT cache: this first start after a build takes longer, the next ones less",
                 directory.getFileName());
@@ -75,14 +75,14 @@ final class AotCache {
             LocalRun.deleteRecursively(directory);
             Files.createDirectories(directory);
             run(List.of(java, "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--destination",
-                    directory.resolve("app").toString()), Map.of(), logFile);
+                    directory.resolve("app").toString()), Map.of(), outputFile);
             List<String> training = new ArrayList<>(List.of(java));
             training.addAll(jvmOptions);
             training.addAll(List.of("-XX:AOTCacheOutput=" + cache(), "-Dspring.context.exit=onRefresh",
                     "-jar", application().toString()));
-            run(training, environment, logFile);
+            run(training, environment, outputFile);
             if (!Files.isRegularFile(cache())) {
-                throw new IllegalStateException("the training JVM wrote no cache; see " + logFile);
+                throw new IllegalStateException("the training JVM wrote no cache; see " + outputFile);
             }
             Files.writeString(stamp(), stampOf(jar));
             log.info("Trained {} in {} s", directory.getFileName(), (System.nanoTime() - started) / 1_000_000_000);
@@ -109,10 +109,11 @@ final class AotCache {
         return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
     }
 
-    private static void run(List<String> command, Map<String, String> environment, Path logFile)
+    private static void run(List<String> command, Map<String, String> environment, Path outputFile)
             throws IOException, InterruptedException {
-        Files.createDirectories(logFile.getParent());
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(logFile.toFile()));
+        Files.createDirectories(outputFile.getParent());
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(outputFile.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {

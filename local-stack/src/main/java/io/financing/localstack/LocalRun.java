@@ -261,8 +261,8 @@ public final class LocalRun implements AutoCloseable {
     private void supervise(ServiceProcess service) {
         service.start().thenAccept(ended -> {
             if (!stopping && services.contains(service)) {
-                log.error("{} exited with code {}; starting it again in {} s (log: {})", service.spec().name(),
-                        ended.exitValue(), RESTART_DELAY.toSeconds(), service.logFile());
+                log.error("{} exited with code {}; starting it again in {} s (see {})", service.spec().name(),
+                        ended.exitValue(), RESTART_DELAY.toSeconds(), service.logFiles());
                 CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS)
                         .execute(() -> {
                             if (!stopping && services.contains(service)) {
@@ -283,7 +283,7 @@ public final class LocalRun implements AutoCloseable {
                 while (probe.health("") != ServingStatus.SERVING) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException(service.spec().name() + " did not become healthy within "
-                                + STARTUP_TIMEOUT.toSeconds() + " s; see " + service.logFile());
+                                + STARTUP_TIMEOUT.toSeconds() + " s; see " + service.logFiles());
                     }
                     Thread.sleep(250);
                 }
@@ -307,7 +307,7 @@ public final class LocalRun implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(service.spec().name() + " did not start within "
-                        + STARTUP_TIMEOUT.toSeconds() + " s; see " + service.logFile());
+                        + STARTUP_TIMEOUT.toSeconds() + " s; see " + service.logFiles());
             }
             Thread.sleep(250);
         }

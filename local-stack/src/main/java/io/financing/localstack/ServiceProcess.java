@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One service of the system running as its own JVM, as in production, so that it can be stopped,
- * killed and started again alone. Its output goes to its log file; its pid to a pid file, so that a
- * run that was itself killed can find and stop what it left behind.
+ * killed and started again alone. It writes its log itself, rolled so that a run left up for weeks does not fill
+ * the disk; what the JVM prints outside that log goes to an output file beside it. Its pid goes to a pid file, so
+ * that a run that was itself killed can find and stop what it left behind.
  */
 public final class ServiceProcess {
 
@@ -26,9 +28,19 @@ public final class ServiceProcess {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+    /**
+     * How each service's log is rolled (Spring Boot's own properties, so a variable of the same name in the run's
+     * environment wins): a new file every 10 MB or day, and at most 100 MB of them kept.
+     */
+    private static final Map<String, String> ROLLING_LOG = Map.of(
+            "LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", "10MB",
+            "LOGGING_LOGBACK_ROLLINGPOLICY_TOTAL_SIZE_CAP", "100MB",
+            "LOGGING_LOGBACK_ROLLINGPOLICY_MAX_HISTORY", "7");
+
     private final Spec spec;
     private final AotCache aotCache;
     private final Path logFile;
+    private final Path outputFile;
     private final Path pidFile;
     private volatile Process process;
 
@@ -36,6 +48,7 @@ public final class ServiceProcess {
         this.spec = spec;
         this.aotCache = new AotCache(spec.jar());
         this.logFile = logDirectory.resolve(spec.name() + ".log");
+        this.outputFile = logDirectory.resolve(spec.name() + ".out");
         this.pidFile = runDirectory.resolve(spec.name() + ".pid");
     }
 
@@ -43,8 +56,19 @@ public final class ServiceProcess {
         return spec;
     }
 
+    /** The service's log, as its logging writes it. */
     public Path logFile() {
         return logFile;
+    }
+
+    /** What the JVM printed outside the log. */
+    public Path outputFile() {
+        return outputFile;
+    }
+
+    /** Where to look when it fails: its log, and what the JVM printed outside it (a crash, before logging started). */
+    public String logFiles() {
+        return logFile + " and " + outputFile;
     }
 
     /** Starts the service; the returned future completes when its process ends, however that happens. */
@@ -57,8 +81,8 @@ public final class ServiceProcess {
             Files.createDirectories(pidFile.getParent());
             var builder = new ProcessBuilder(command())
                     .redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(logFile.toFile()));
-            builder.environment().putAll(spec.environment());
+                    .redirectOutput(Redirect.appendTo(outputFile.toFile()));
+            builder.environment().putAll(environment());
             process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()));
             log.info("Started {} (pid {}), log {}", spec.name(), process.pid(), logFile);
@@ -66,6 +90,22 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.name(), e);
         }
+    }
+
+    /**
+     * The service's environment, and where it logs: into its log file only (its console is the output file, kept for
+     * what is not logged), rolled as {@link #ROLLING_LOG} says unless the run's own environment says otherwise.
+     */
+    private Map<String, String> environment() {
+        var environment = new HashMap<>(spec.environment());
+        environment.put("LOGGING_FILE_NAME", logFile.toString());
+        environment.put("LOGGING_THRESHOLD_CONSOLE", "OFF");
+        ROLLING_LOG.forEach((name, value) -> {
+            if (System.getenv(name) == null) {
+                environment.putIfAbsent(name, value);
+            }
+        });
+        return environment;
     }
 
     private List<String> command() {
@@ -81,7 +121,7 @@ public final class ServiceProcess {
      */
     public void trainAotCacheIfStale() {
         if (AotCache.supported() && !aotCache.ready()) {
-            aotCache.train(JAVA, jvmOptions(spec.maxHeap()), spec.environment(), logFile);
+            aotCache.train(JAVA, jvmOptions(spec.maxHeap()), environment(), outputFile);
         }
     }
 
