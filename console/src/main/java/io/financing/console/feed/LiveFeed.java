@@ -32,6 +32,8 @@ public class LiveFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** How long Kafka may take to say which partitions the topic has, and where each begins and ends. */
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(10);
     /** How soon a page that starts watching is noticed. */
     private static final Duration IDLE = Duration.ofMillis(250);
 
@@ -143,14 +145,14 @@ public class LiveFeed implements SmartLifecycle {
                 "client.id", "console-feed", "enable.auto.commit", false, "auto.offset.reset", "latest"),
                 new StringDeserializer(), new StringDeserializer());
         try {
-            List<TopicPartition> partitions = opened.partitionsFor(properties.eventsTopic(), RETRY.multipliedBy(5))
+            List<TopicPartition> partitions = opened.partitionsFor(properties.eventsTopic(), METADATA_WAIT)
                     .stream().map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
             if (partitions.isEmpty()) {
                 throw new IllegalStateException("no topic " + properties.eventsTopic() + " yet");
             }
             opened.assign(partitions);
-            Map<TopicPartition, Long> beginnings = opened.beginningOffsets(partitions, RETRY.multipliedBy(5));
-            opened.endOffsets(partitions, RETRY.multipliedBy(5)).forEach((partition, end) ->
+            Map<TopicPartition, Long> beginnings = opened.beginningOffsets(partitions, METADATA_WAIT);
+            opened.endOffsets(partitions, METADATA_WAIT).forEach((partition, end) ->
                     opened.seek(partition, Math.max(beginnings.get(partition), end - properties.feedHistory())));
             return opened;
         } catch (RuntimeException e) {
