@@ -30,7 +30,8 @@ public final class ServiceProcess {
 
     /**
      * How each service's log is rolled (Spring Boot's own properties, so a variable of the same name in the run's
-     * environment wins): a new file every 10 MB or day, and at most 100 MB of them kept.
+     * environment wins): a new file every 10 MB or day, and at most 100 MB of them kept. financing-up-logback.xml
+     * rolls Kafka's broker log the same way.
      */
     private static final Map<String, String> ROLLING_LOG = Map.of(
             "LOGGING_LOGBACK_ROLLINGPOLICY_MAX_FILE_SIZE", "10MB",

@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SystemOverview {
 
-    private final ConsoleProperties properties;
-    private final ManagementClient management;
-    private final LiveFeed feed;
     /** How long after the last page asked the readings go on. */
     private static final Duration WATCHED = Duration.ofSeconds(15);
 
+    private final ConsoleProperties properties;
+    private final ManagementClient management;
+    private final LiveFeed feed;
     private volatile Totals before;
     private volatile Overview latest;
     private volatile Instant asked = Instant.MIN;
